@@ -1,0 +1,84 @@
+package dev.vmcscodegen.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/**
+ * The {@code vmcs} command: the VMCS field catalog, decoders for the VM-exit information fields, and
+ * capability MSR reports. Each subcommand is one class listed here; adding a command is adding a class.
+ *
+ * <p>Exit codes: 0 success, 1 bad input ({@link InputException} or any failure inside a command), 2 bad
+ * usage. Errors are one line on stderr, never a stack trace.
+ */
+@Command(name = "vmcs",
+    mixinStandardHelpOptions = true,
+    versionProvider = VmcsCli.Version.class,
+    description = "Intel VMX VMCS toolkit: field catalog, exit decoders, capability reports.",
+    subcommands = {DecodeCommand.class})
+public final class VmcsCli {
+
+  /** Exit code of a command that did what it was asked. */
+  public static final int EXIT_OK = 0;
+  /** Exit code when the input (a value, a file) cannot be accepted. */
+  public static final int EXIT_BAD_INPUT = 1;
+  /** Exit code when the command line itself is wrong. */
+  public static final int EXIT_USAGE = 2;
+
+  private VmcsCli() {}
+
+  /** Runs {@code vmcs} with the process's stdout and stderr and exits with its exit code. */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(run(args, out, err));
+  }
+
+  /** Runs {@code vmcs} writing to {@code out} and {@code err}; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    int code = commandLine(out, err).execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** The configured picocli command line: output streams, exit codes and one-line error handlers. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(VmcsCli.class);
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setParameterExceptionHandler((exception, args) -> {
+      CommandLine failed = exception.getCommandLine();
+      failed.getErr().println(oneLine(commandName(failed) + ": " + exception.getMessage())
+          + " (see '" + commandName(failed) + " --help')");
+      return EXIT_USAGE;
+    });
+    commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+      String message = exception instanceof InputException
+          ? exception.getMessage()
+          : exception.getClass().getSimpleName() + ": " + exception.getMessage();
+      failed.getErr().println(oneLine(commandName(failed) + ": " + message));
+      return EXIT_BAD_INPUT;
+    });
+    return commandLine;
+  }
+
+  private static String commandName(CommandLine commandLine) {
+    return commandLine.getCommandSpec().qualifiedName();
+  }
+
+  private static String oneLine(String text) {
+    return text.replaceAll("\\s*\\R\\s*", " ").strip();
+  }
+
+  /** The version from the jar manifest, or a development marker when run from classes. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = VmcsCli.class.getPackage().getImplementationVersion();
+      return new String[] {"vmcs " + (version == null ? "(development build)" : version)};
+    }
+  }
+}
