@@ -1,0 +1,119 @@
+package dev.vmcscodegen.processor;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.annotation.processing.Filer;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Finds a spec in the order the {@code @VmcsSpec} javadoc promises: an absolute path as it is; under
+ * {@code -Avmcs.specRoot}; under the class output directory and each of its parents (the project and
+ * the checkout it sits in); as a source path, then class path resource. Records every place looked.
+ */
+final class SpecLocator {
+
+  /** The processor option naming a directory specs are relative to. */
+  static final String SPEC_ROOT_OPTION = "vmcs.specRoot";
+
+  private final Filer filer;
+  private final Optional<String> specRoot;
+
+  SpecLocator(Filer filer, Optional<String> specRoot) {
+    this.filer = filer;
+    this.specRoot = specRoot;
+  }
+
+  SpecLocation locate(String name) {
+    List<String> looked = new ArrayList<>();
+    Path path;
+    try {
+      path = Path.of(name);
+    } catch (InvalidPathException e) {
+      path = null;
+      looked.add("(\"" + name + "\" is not a file path: " + e.getReason() + ")");
+    }
+    if (path != null && path.isAbsolute()) {
+      return fromFile(path, looked).orElseGet(() -> new SpecLocation.NotFound(looked));
+    }
+    if (path != null) {
+      Optional<SpecLocation> found = specRoot.flatMap(root -> underRoot(root, name, looked))
+          .or(() -> underClassOutput(name, looked));
+      if (found.isPresent()) {
+        return found.get();
+      }
+      if (specRoot.isEmpty()) {
+        looked.add(0, "(no -A" + SPEC_ROOT_OPTION + " option given)");
+      }
+    }
+    return asResource(StandardLocation.SOURCE_PATH, name, looked)
+        .or(() -> asResource(StandardLocation.CLASS_PATH, name, looked))
+        .orElseGet(() -> new SpecLocation.NotFound(looked));
+  }
+
+  private Optional<SpecLocation> underRoot(String root, String name, List<String> looked) {
+    try {
+      return fromFile(Path.of(root).resolve(name), looked);
+    } catch (InvalidPathException e) {
+      looked.add("-A" + SPEC_ROOT_OPTION + "=" + root + " (not a path: " + e.getReason() + ")");
+      return Optional.empty();
+    }
+  }
+
+  private Optional<SpecLocation> underClassOutput(String name, List<String> looked) {
+    URI output;
+    try {
+      output = filer.getResource(StandardLocation.CLASS_OUTPUT, "", "vmcs-spec-probe").toUri();
+    } catch (IOException | RuntimeException e) {
+      looked.add("(class output directory unknown: " + e + ")");
+      return Optional.empty();
+    }
+    if (!"file".equals(output.getScheme())) {
+      looked.add("(class output " + output + " is not a directory, so no project directory to search)");
+      return Optional.empty();
+    }
+    for (Path dir = Path.of(output).getParent(); dir != null; dir = dir.getParent()) {
+      Optional<SpecLocation> found = fromFile(dir.resolve(name), looked);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<SpecLocation> asResource(StandardLocation location, String name, List<String> looked) {
+    looked.add(location + " resource " + name);
+    FileObject resource;
+    try {
+      resource = filer.getResource(location, "", name);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new SpecLocation.Found(resource.toUri().toString(),
+          resource.getCharContent(true).toString()));
+    } catch (IOException e) {
+      // javac hands out a file object for a resource that does not exist; reading it tells
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<SpecLocation> fromFile(Path file, List<String> looked) {
+    looked.add(file.toString());
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new SpecLocation.Found(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+    } catch (IOException | RuntimeException e) {
+      return Optional.of(new SpecLocation.Unreadable(file.toString(), e.toString()));
+    }
+  }
+}

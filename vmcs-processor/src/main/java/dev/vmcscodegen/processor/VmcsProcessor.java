@@ -1,0 +1,147 @@
+package dev.vmcscodegen.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import dev.vmcscodegen.annotations.VmcsSpec;
+import dev.vmcscodegen.processor.model.Message;
+import dev.vmcscodegen.processor.model.Problem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+
+/**
+ * Generates typed VMCS field enums for every element annotated with {@link VmcsSpec}: finds the spec
+ * ({@link SpecLocator}), compiles it ({@link SpecCompilation}: read, check, generate), and reports
+ * each problem as an error on the annotation, or writes the files. Nothing escapes into javac: an
+ * unexpected exception is reported as {@code [VmcsInternalError]} with its stack trace.
+ */
+@AutoService(Processor.class)
+public final class VmcsProcessor extends AbstractProcessor {
+
+  /** Where the base spec (SDM Vol. 3D Appendix B) sits in the processor jar. */
+  static final String BASE_SPEC_RESOURCE = "/META-INF/vmcs-codegen/vmcs-fields.spec";
+
+  private static final String ANNOTATION = VmcsSpec.class.getCanonicalName();
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(ANNOTATION);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(SpecLocator.SPEC_ROOT_OPTION);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    for (TypeElement annotation : annotations) {
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        AnnotationMirror mirror = mirrorOf(element);
+        try {
+          processElement(element, mirror);
+        } catch (Exception | LinkageError | AssertionError e) {
+          error(element, mirror, Message.INTERNAL_ERROR.format(stackTrace(e)));
+        }
+      }
+    }
+    return false;
+  }
+
+  private void processElement(Element element, AnnotationMirror mirror) {
+    VmcsSpec spec = element.getAnnotation(VmcsSpec.class);
+    SpecLocator locator = new SpecLocator(processingEnv.getFiler(),
+        Optional.ofNullable(processingEnv.getOptions().get(SpecLocator.SPEC_ROOT_OPTION)));
+    SpecLocation location = locator.locate(spec.value());
+    if (location instanceof SpecLocation.NotFound notFound) {
+      StringBuilder looked = new StringBuilder();
+      notFound.looked().forEach(place -> looked.append(System.lineSeparator()).append("  ").append(place));
+      error(element, mirror, Message.SPEC_NOT_FOUND.format(spec.value(), looked));
+      return;
+    }
+    if (location instanceof SpecLocation.Unreadable unreadable) {
+      error(element, mirror, Message.SPEC_UNREADABLE.format(unreadable.where(), unreadable.reason()));
+      return;
+    }
+    SpecLocation.Found found = (SpecLocation.Found) location;
+    Optional<String> base = Optional.empty();
+    if (spec.extendsBase()) {
+      try {
+        base = Optional.of(readBaseSpec());
+      } catch (IOException e) {
+        error(element, mirror, Message.SPEC_UNREADABLE.format(BASE_SPEC_RESOURCE, e));
+        return;
+      }
+    }
+    SpecCompilation compilation = SpecCompilation.compile(spec.value(), found.content(), base,
+        packageOf(element), spec.prefix());
+    for (Problem problem : compilation.problems()) {
+      error(element, mirror, problem.render());
+    }
+    for (JavaFile file : compilation.files()) {
+      String name = file.packageName().isEmpty() ? file.typeSpec().name()
+          : file.packageName() + "." + file.typeSpec().name();
+      try {
+        JavaFileObject source = processingEnv.getFiler().createSourceFile(name, element);
+        try (Writer writer = source.openWriter()) {
+          file.writeTo(writer);
+        }
+      } catch (IOException e) {
+        error(element, mirror, Message.WRITE_FAILED.format(name, e));
+      }
+    }
+  }
+
+  private String packageOf(Element element) {
+    PackageElement pkg = processingEnv.getElementUtils().getPackageOf(element);
+    return pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
+  }
+
+  private static String readBaseSpec() throws IOException {
+    try (InputStream in = VmcsProcessor.class.getResourceAsStream(BASE_SPEC_RESOURCE)) {
+      if (in == null) {
+        throw new IOException("the base spec is missing from the vmcs-processor jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static AnnotationMirror mirrorOf(Element element) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (mirror.getAnnotationType().toString().equals(ANNOTATION)) {
+        return mirror;
+      }
+    }
+    return null;
+  }
+
+  private void error(Element element, AnnotationMirror mirror, String message) {
+    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, element, mirror);
+  }
+
+  private static String stackTrace(Throwable e) {
+    StringWriter text = new StringWriter();
+    e.printStackTrace(new PrintWriter(text));
+    return text.toString();
+  }
+}

@@ -1,0 +1,33 @@
+package dev.vmcscodegen.processor.check;
+
+import dev.vmcscodegen.processor.model.FieldDef;
+import dev.vmcscodegen.processor.model.Message;
+import dev.vmcscodegen.processor.model.Problem;
+import dev.vmcscodegen.processor.model.SpecFile;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.SourceVersion;
+
+/** A field name becomes an enum constant, so it must be a Java identifier and not a keyword (JLS 3.8, 3.9). */
+public final class JavaNameCheck implements Check {
+
+  @Override
+  public List<Problem> check(SpecFile spec) {
+    List<Problem> problems = new ArrayList<>();
+    for (FieldDef field : spec.fields()) {
+      if (!isJavaName(field.name())) {
+        problems.add(Problem.atField(Message.INVALID_NAME, spec, field, quote(field.name())));
+      }
+    }
+    return problems;
+  }
+
+  /** Whether {@code name} can name a Java constant or type: an identifier that is no keyword or literal. */
+  public static boolean isJavaName(String name) {
+    return SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name, SourceVersion.RELEASE_17);
+  }
+
+  private static String quote(String name) {
+    return "\"" + name + "\"";
+  }
+}

@@ -1,0 +1,32 @@
+package dev.vmcscodegen.processor.check;
+
+import dev.vmcscodegen.processor.model.FieldDef;
+import dev.vmcscodegen.processor.model.Message;
+import dev.vmcscodegen.processor.model.Problem;
+import dev.vmcscodegen.processor.model.SpecFile;
+import dev.vmcscodegen.processor.model.Width;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Bits 14:13 of an encoding give the field's width: 0 16-bit, 1 64-bit, 2 32-bit, 3 natural-width
+ * (SDM Vol. 3C 25.11.2, Table 25-21). They must agree with the group the field is listed in.
+ */
+public final class WidthBitsCheck implements Check {
+
+  /** Bits 14:13 (Table 25-21). */
+  public static final int WIDTH_SHIFT = 13;
+
+  @Override
+  public List<Problem> check(SpecFile spec) {
+    List<Problem> problems = new ArrayList<>();
+    for (FieldDef field : spec.fields()) {
+      Width encoded = Width.fromWidthBits(field.encoding() >>> WIDTH_SHIFT);
+      if (encoded != field.width()) {
+        problems.add(Problem.atField(Message.WIDTH_MISMATCH, spec, field, field.encodingHex(),
+            encoded.widthBits(), encoded.specName(), field.group().header(), field.width().widthBits()));
+      }
+    }
+    return problems;
+  }
+}

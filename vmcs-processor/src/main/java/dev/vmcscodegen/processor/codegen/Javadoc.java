@@ -1,0 +1,30 @@
+package dev.vmcscodegen.processor.codegen;
+
+/** Makes spec text safe inside generated javadoc: HTML, javadoc tags, comment ends, unicode escapes. */
+final class Javadoc {
+
+  private Javadoc() {}
+
+  /**
+   * The text as javadoc shows it literally: {@code < > &} as HTML entities, {@code @} and {@code /}
+   * and {@code \} as character references (no tag, no comment end, no unicode escape can start), and
+   * JavaPoet's {@code $} handled by passing the result as a {@code $L} argument.
+   */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '@' -> out.append("&#64;");
+        case '/' -> out.append(i > 0 && text.charAt(i - 1) == '*' ? "&#47;" : "/");
+        case '\\' -> out.append("&#92;");
+        case '{', '}' -> out.append(c == '{' ? "&#123;" : "&#125;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}
