@@ -1,0 +1,127 @@
+package dev.vmcscodegen.runtime.capability;
+
+import java.util.Optional;
+
+/**
+ * The VMX capability MSRs, IA32_VMX_BASIC (480H) to IA32_VMX_EXIT_CTLS2 (493H), SDM Vol. 3D Appendix A
+ * "VMX Capability Reporting Facility" (also Vol. 4, Table 2-2).
+ *
+ * <p>Each constant knows when it exists: some MSRs exist on every processor with VMX, the others only
+ * when a bit of an earlier MSR reports the feature they describe (for example IA32_VMX_PROCBASED_CTLS3
+ * only when bit 49 of IA32_VMX_PROCBASED_CTLS, the allowed 1-setting of "activate tertiary controls",
+ * is 1). Reading an MSR that does not exist faults with #GP, so {@link VmxCapabilities#read} reads
+ * only those that exist. The constants are declared in address order, so every MSR's condition names
+ * an MSR declared before it.
+ */
+public enum VmxCapabilityMsr {
+  /** 480H: VMCS revision, region size, memory type, TRUE-controls support (SDM Vol. 3D A.1). */
+  IA32_VMX_BASIC(0x480, "SDM Vol. 3D, A.1", null, 0),
+  /** 481H: allowed settings of the pin-based VM-execution controls (SDM Vol. 3D A.3.1). */
+  IA32_VMX_PINBASED_CTLS(0x481, "SDM Vol. 3D, A.3.1", null, 0),
+  /** 482H: allowed settings of the primary processor-based VM-execution controls (SDM Vol. 3D A.3.2). */
+  IA32_VMX_PROCBASED_CTLS(0x482, "SDM Vol. 3D, A.3.2", null, 0),
+  /** 483H: allowed settings of the primary VM-exit controls (SDM Vol. 3D A.4.1). */
+  IA32_VMX_EXIT_CTLS(0x483, "SDM Vol. 3D, A.4.1", null, 0),
+  /** 484H: allowed settings of the VM-entry controls (SDM Vol. 3D A.5). */
+  IA32_VMX_ENTRY_CTLS(0x484, "SDM Vol. 3D, A.5", null, 0),
+  /** 485H: miscellaneous data (SDM Vol. 3D A.6). */
+  IA32_VMX_MISC(0x485, "SDM Vol. 3D, A.6", null, 0),
+  /** 486H: CR0 bits fixed to 1 in VMX operation (SDM Vol. 3D A.7). */
+  IA32_VMX_CR0_FIXED0(0x486, "SDM Vol. 3D, A.7", null, 0),
+  /** 487H: CR0 bits that may be 1 in VMX operation (SDM Vol. 3D A.7). */
+  IA32_VMX_CR0_FIXED1(0x487, "SDM Vol. 3D, A.7", null, 0),
+  /** 488H: CR4 bits fixed to 1 in VMX operation (SDM Vol. 3D A.8). */
+  IA32_VMX_CR4_FIXED0(0x488, "SDM Vol. 3D, A.8", null, 0),
+  /** 489H: CR4 bits that may be 1 in VMX operation (SDM Vol. 3D A.8). */
+  IA32_VMX_CR4_FIXED1(0x489, "SDM Vol. 3D, A.8", null, 0),
+  /** 48AH: highest index of any supported VMCS field encoding (SDM Vol. 3D A.9). */
+  IA32_VMX_VMCS_ENUM(0x48A, "SDM Vol. 3D, A.9", null, 0),
+  /**
+   * 48BH: allowed settings of the secondary processor-based VM-execution controls; exists only if
+   * bit 63 of IA32_VMX_PROCBASED_CTLS ("activate secondary controls" may be 1) is 1 (SDM Vol. 3D A.3.3).
+   */
+  IA32_VMX_PROCBASED_CTLS2(0x48B, "SDM Vol. 3D, A.3.3", IA32_VMX_PROCBASED_CTLS, 1L << 63),
+  /**
+   * 48CH: VPID and EPT capabilities; exists only if bit 33 ("enable EPT" may be 1) or bit 37
+   * ("enable VPID" may be 1) of IA32_VMX_PROCBASED_CTLS2 is 1 (SDM Vol. 3D A.10).
+   */
+  IA32_VMX_EPT_VPID_CAP(0x48C, "SDM Vol. 3D, A.10", IA32_VMX_PROCBASED_CTLS2, (1L << 33) | (1L << 37)),
+  /** 48DH: all allowed settings of the pin-based controls; exists only if IA32_VMX_BASIC bit 55 is 1 (A.3.1). */
+  IA32_VMX_TRUE_PINBASED_CTLS(0x48D, "SDM Vol. 3D, A.3.1", IA32_VMX_BASIC, 1L << 55),
+  /** 48EH: all allowed settings of the primary processor-based controls; exists only if IA32_VMX_BASIC bit 55 is 1 (A.3.2). */
+  IA32_VMX_TRUE_PROCBASED_CTLS(0x48E, "SDM Vol. 3D, A.3.2", IA32_VMX_BASIC, 1L << 55),
+  /** 48FH: all allowed settings of the primary VM-exit controls; exists only if IA32_VMX_BASIC bit 55 is 1 (A.4.1). */
+  IA32_VMX_TRUE_EXIT_CTLS(0x48F, "SDM Vol. 3D, A.4.1", IA32_VMX_BASIC, 1L << 55),
+  /** 490H: all allowed settings of the VM-entry controls; exists only if IA32_VMX_BASIC bit 55 is 1 (A.5). */
+  IA32_VMX_TRUE_ENTRY_CTLS(0x490, "SDM Vol. 3D, A.5", IA32_VMX_BASIC, 1L << 55),
+  /**
+   * 491H: allowed 1-settings of the VM-function controls; exists only if bit 45 of
+   * IA32_VMX_PROCBASED_CTLS2 ("enable VM functions" may be 1) is 1 (SDM Vol. 3D A.11).
+   */
+  IA32_VMX_VMFUNC(0x491, "SDM Vol. 3D, A.11", IA32_VMX_PROCBASED_CTLS2, 1L << 45),
+  /**
+   * 492H: allowed 1-settings of the tertiary processor-based controls (64 bits); exists only if bit 49
+   * of IA32_VMX_PROCBASED_CTLS ("activate tertiary controls" may be 1) is 1 (SDM Vol. 3D A.3.4).
+   */
+  IA32_VMX_PROCBASED_CTLS3(0x492, "SDM Vol. 3D, A.3.4", IA32_VMX_PROCBASED_CTLS, 1L << 49),
+  /**
+   * 493H: allowed 1-settings of the secondary VM-exit controls (64 bits); exists only if bit 63 of
+   * IA32_VMX_EXIT_CTLS ("activate secondary controls" may be 1) is 1 (SDM Vol. 3D A.4.2).
+   */
+  IA32_VMX_EXIT_CTLS2(0x493, "SDM Vol. 3D, A.4.2", IA32_VMX_EXIT_CTLS, 1L << 63);
+
+  private final int address;
+  private final String sdmReference;
+  private final VmxCapabilityMsr condition;
+  private final long conditionBits;
+
+  VmxCapabilityMsr(int address, String sdmReference, VmxCapabilityMsr condition, long conditionBits) {
+    this.address = address;
+    this.sdmReference = sdmReference;
+    this.condition = condition;
+    this.conditionBits = conditionBits;
+  }
+
+  /** The MSR address (RDMSR's ECX), 0x480 to 0x493. */
+  public int address() {
+    return address;
+  }
+
+  /** Where Appendix A describes this MSR, such as {@code "SDM Vol. 3D, A.1"}. */
+  public String sdmReference() {
+    return sdmReference;
+  }
+
+  /** Whether every processor that supports VMX has this MSR. */
+  public boolean alwaysExists() {
+    return condition == null;
+  }
+
+  /**
+   * The MSR whose bits decide whether this one exists; empty for MSRs that always exist.
+   * This MSR exists when that one exists and has any of {@link #conditionBits()} set.
+   */
+  public Optional<VmxCapabilityMsr> condition() {
+    return Optional.ofNullable(condition);
+  }
+
+  /** The bits of {@link #condition()} of which at least one must be 1 for this MSR to exist; 0 if it always exists. */
+  public long conditionBits() {
+    return conditionBits;
+  }
+
+  /** This MSR's name and address, such as {@code IA32_VMX_BASIC (0x480)}. */
+  public String describe() {
+    return String.format("%s (0x%X)", name(), address);
+  }
+
+  /** The capability MSR at this address; empty for any other address. */
+  public static Optional<VmxCapabilityMsr> fromAddress(int address) {
+    for (VmxCapabilityMsr msr : values()) {
+      if (msr.address == address) {
+        return Optional.of(msr);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,127 @@
+package dev.vmcscodegen.runtime.control;
+
+import dev.vmcscodegen.runtime.capability.VmxCapabilityMsr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The VMX control fields whose bits a capability MSR governs: each names its VMCS field (SDM Vol. 3D
+ * Appendix B), its width, its capability MSR and, where bit 55 of IA32_VMX_BASIC may offer one, its
+ * TRUE capability MSR (SDM Vol. 3D A.3 to A.5), and the enum of its named bits.
+ */
+public enum ControlKind {
+  /** Pin-based VM-execution controls, 32 bits at 4000H (SDM Vol. 3C 25.6.1). */
+  PIN_BASED_VM_EXECUTION_CONTROLS("pin-based VM-execution controls", 0x4000, 32,
+      VmxCapabilityMsr.IA32_VMX_PINBASED_CTLS, VmxCapabilityMsr.IA32_VMX_TRUE_PINBASED_CTLS,
+      "SDM Vol. 3C, 25.6.1", PinBasedControl.values()),
+  /** Primary processor-based VM-execution controls, 32 bits at 4002H (SDM Vol. 3C 25.6.2). */
+  PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS("primary processor-based VM-execution controls", 0x4002, 32,
+      VmxCapabilityMsr.IA32_VMX_PROCBASED_CTLS, VmxCapabilityMsr.IA32_VMX_TRUE_PROCBASED_CTLS,
+      "SDM Vol. 3C, 25.6.2", PrimaryProcessorBasedControl.values()),
+  /** Secondary processor-based VM-execution controls, 32 bits at 401EH (SDM Vol. 3C 25.6.2). */
+  SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS("secondary processor-based VM-execution controls", 0x401E, 32,
+      VmxCapabilityMsr.IA32_VMX_PROCBASED_CTLS2, null,
+      "SDM Vol. 3C, 25.6.2", SecondaryProcessorBasedControl.values()),
+  /** Tertiary processor-based VM-execution controls, 64 bits at 2034H (SDM Vol. 3C 25.6.2). */
+  TERTIARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS("tertiary processor-based VM-execution controls", 0x2034, 64,
+      VmxCapabilityMsr.IA32_VMX_PROCBASED_CTLS3, null,
+      "SDM Vol. 3C, 25.6.2", TertiaryProcessorBasedControl.values()),
+  /** Primary VM-exit controls, 32 bits at 400CH (SDM Vol. 3C 25.7.1). */
+  PRIMARY_VM_EXIT_CONTROLS("primary VM-exit controls", 0x400C, 32,
+      VmxCapabilityMsr.IA32_VMX_EXIT_CTLS, VmxCapabilityMsr.IA32_VMX_TRUE_EXIT_CTLS,
+      "SDM Vol. 3C, 25.7.1", PrimaryVmExitControl.values()),
+  /** Secondary VM-exit controls, 64 bits at 2044H (SDM Vol. 3C 25.7.1). */
+  SECONDARY_VM_EXIT_CONTROLS("secondary VM-exit controls", 0x2044, 64,
+      VmxCapabilityMsr.IA32_VMX_EXIT_CTLS2, null,
+      "SDM Vol. 3C, 25.7.1", SecondaryVmExitControl.values()),
+  /** VM-entry controls, 32 bits at 4012H (SDM Vol. 3C 25.8.1). */
+  VM_ENTRY_CONTROLS("VM-entry controls", 0x4012, 32,
+      VmxCapabilityMsr.IA32_VMX_ENTRY_CTLS, VmxCapabilityMsr.IA32_VMX_TRUE_ENTRY_CTLS,
+      "SDM Vol. 3C, 25.8.1", VmEntryControl.values());
+
+  private final String sdmName;
+  private final int encoding;
+  private final int width;
+  private final VmxCapabilityMsr capabilityMsr;
+  private final VmxCapabilityMsr trueCapabilityMsr;
+  private final String sdmReference;
+  private final List<ControlBit> bits;
+
+  ControlKind(String sdmName, int encoding, int width, VmxCapabilityMsr capabilityMsr,
+      VmxCapabilityMsr trueCapabilityMsr, String sdmReference, ControlBit[] bits) {
+    this.sdmName = sdmName;
+    this.encoding = encoding;
+    this.width = width;
+    this.capabilityMsr = capabilityMsr;
+    this.trueCapabilityMsr = trueCapabilityMsr;
+    this.sdmReference = sdmReference;
+    this.bits = List.of(bits);
+  }
+
+  /** The SDM's name of the field, such as {@code "pin-based VM-execution controls"}. */
+  public String sdmName() {
+    return sdmName;
+  }
+
+  /** The field's full-access VMCS encoding (SDM Vol. 3D Appendix B); the generated constant has the same name as this one. */
+  public int encoding() {
+    return encoding;
+  }
+
+  /** The field's width in bits: 32, or 64 for the tertiary processor-based and secondary VM-exit controls. */
+  public int width() {
+    return width;
+  }
+
+  /** Every bit of the field's width. */
+  public long widthMask() {
+    return width == 64 ? -1L : (1L << width) - 1;
+  }
+
+  /** The capability MSR reporting the allowed settings when bit 55 of IA32_VMX_BASIC is 0. */
+  public VmxCapabilityMsr capabilityMsr() {
+    return capabilityMsr;
+  }
+
+  /** The TRUE capability MSR used instead when bit 55 of IA32_VMX_BASIC is 1; empty for fields without one. */
+  public Optional<VmxCapabilityMsr> trueCapabilityMsr() {
+    return Optional.ofNullable(trueCapabilityMsr);
+  }
+
+  /** Where the SDM defines the field's bits. */
+  public String sdmReference() {
+    return sdmReference;
+  }
+
+  /** The named bits of the field, in bit order. */
+  public List<ControlBit> bits() {
+    return bits;
+  }
+
+  /** The named bit at this position; empty for a reserved or not yet named bit. */
+  public Optional<ControlBit> bit(int bit) {
+    for (ControlBit candidate : bits) {
+      if (candidate.bit() == bit) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The SDM name of the bit at this position with its number, such as {@code "HLT exiting (bit 7)"}, or {@code "bit 1"} for an unnamed bit. */
+  public String describeBit(int bit) {
+    return bit(bit).map(named -> named.sdmName() + " (bit " + bit + ")").orElse("bit " + bit);
+  }
+
+  /** Every set bit of {@code mask} described by {@link #describeBit}, lowest first, joined with {@code ", "}. */
+  public String describeBits(long mask) {
+    List<String> names = new ArrayList<>();
+    for (int bit = 0; bit < 64; bit++) {
+      if ((mask >>> bit & 1) != 0) {
+        names.add(describeBit(bit));
+      }
+    }
+    return String.join(", ", names);
+  }
+}
