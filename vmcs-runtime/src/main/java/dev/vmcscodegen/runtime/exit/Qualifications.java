@@ -1,0 +1,45 @@
+package dev.vmcscodegen.runtime.exit;
+
+/**
+ * Picks the exit-qualification format for a basic exit reason (SDM Vol. 3C 28.2.1).
+ *
+ * <p>Reasons with a structured qualification decode to their record; every other reason (including
+ * {@link ExitReason#UNKNOWN} and reason 0, whose format depends on the exception vector) gives a
+ * {@link RawExitQualification} holding the value unchanged. Never throws.
+ */
+public final class Qualifications {
+
+  private Qualifications() {}
+
+  /**
+   * Decodes {@code qualification} in the format of {@code reason}.
+   *
+   * @throws IllegalArgumentException if {@code reason} is null
+   */
+  public static ExitQualification decode(ExitReason reason, long qualification) {
+    if (reason == null) {
+      throw new IllegalArgumentException("exit reason must not be null (use ExitReason.UNKNOWN)");
+    }
+    switch (reason) {
+      case TASK_SWITCH:
+        return TaskSwitchQualification.decode(qualification);
+      case CONTROL_REGISTER_ACCESSES:
+        return ControlRegisterAccessQualification.decode(qualification);
+      case MOV_DR:
+        return MovDrQualification.decode(qualification);
+      case IO_INSTRUCTION:
+        return IoInstructionQualification.decode(qualification);
+      case APIC_ACCESS:
+        return ApicAccessQualification.decode(qualification);
+      case EPT_VIOLATION:
+        return EptViolationQualification.decode(qualification);
+      default:
+        return new RawExitQualification(reason, qualification);
+    }
+  }
+
+  /** Decodes {@code qualification} in the format of the basic reason of {@code exitReason}. */
+  public static ExitQualification decode(FullExitReason exitReason, long qualification) {
+    return decode(exitReason.reason(), qualification);
+  }
+}
