@@ -1,6 +1,10 @@
 package dev.vmcscodegen.runtime.control;
 
+import dev.vmcscodegen.runtime.VmcsWidth;
+import dev.vmcscodegen.runtime.WritableVmcsField;
 import dev.vmcscodegen.runtime.capability.VmxCapabilityMsr;
+import dev.vmcscodegen.runtime.fields.VmcsControl32;
+import dev.vmcscodegen.runtime.fields.VmcsControl64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,47 +16,45 @@ import java.util.Optional;
  */
 public enum ControlKind {
   /** Pin-based VM-execution controls, 32 bits at 4000H (SDM Vol. 3C 25.6.1). */
-  PIN_BASED_VM_EXECUTION_CONTROLS("pin-based VM-execution controls", 0x4000, 32,
+  PIN_BASED_VM_EXECUTION_CONTROLS("pin-based VM-execution controls", VmcsControl32.PIN_BASED_VM_EXECUTION_CONTROLS,
       VmxCapabilityMsr.IA32_VMX_PINBASED_CTLS, VmxCapabilityMsr.IA32_VMX_TRUE_PINBASED_CTLS,
       "SDM Vol. 3C, 25.6.1", PinBasedControl.values()),
   /** Primary processor-based VM-execution controls, 32 bits at 4002H (SDM Vol. 3C 25.6.2). */
-  PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS("primary processor-based VM-execution controls", 0x4002, 32,
+  PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS("primary processor-based VM-execution controls", VmcsControl32.PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS,
       VmxCapabilityMsr.IA32_VMX_PROCBASED_CTLS, VmxCapabilityMsr.IA32_VMX_TRUE_PROCBASED_CTLS,
       "SDM Vol. 3C, 25.6.2", PrimaryProcessorBasedControl.values()),
   /** Secondary processor-based VM-execution controls, 32 bits at 401EH (SDM Vol. 3C 25.6.2). */
-  SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS("secondary processor-based VM-execution controls", 0x401E, 32,
+  SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS("secondary processor-based VM-execution controls", VmcsControl32.SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS,
       VmxCapabilityMsr.IA32_VMX_PROCBASED_CTLS2, null,
       "SDM Vol. 3C, 25.6.2", SecondaryProcessorBasedControl.values()),
   /** Tertiary processor-based VM-execution controls, 64 bits at 2034H (SDM Vol. 3C 25.6.2). */
-  TERTIARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS("tertiary processor-based VM-execution controls", 0x2034, 64,
+  TERTIARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS("tertiary processor-based VM-execution controls", VmcsControl64.TERTIARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS,
       VmxCapabilityMsr.IA32_VMX_PROCBASED_CTLS3, null,
       "SDM Vol. 3C, 25.6.2", TertiaryProcessorBasedControl.values()),
   /** Primary VM-exit controls, 32 bits at 400CH (SDM Vol. 3C 25.7.1). */
-  PRIMARY_VM_EXIT_CONTROLS("primary VM-exit controls", 0x400C, 32,
+  PRIMARY_VM_EXIT_CONTROLS("primary VM-exit controls", VmcsControl32.PRIMARY_VM_EXIT_CONTROLS,
       VmxCapabilityMsr.IA32_VMX_EXIT_CTLS, VmxCapabilityMsr.IA32_VMX_TRUE_EXIT_CTLS,
       "SDM Vol. 3C, 25.7.1", PrimaryVmExitControl.values()),
   /** Secondary VM-exit controls, 64 bits at 2044H (SDM Vol. 3C 25.7.1). */
-  SECONDARY_VM_EXIT_CONTROLS("secondary VM-exit controls", 0x2044, 64,
+  SECONDARY_VM_EXIT_CONTROLS("secondary VM-exit controls", VmcsControl64.SECONDARY_VM_EXIT_CONTROLS,
       VmxCapabilityMsr.IA32_VMX_EXIT_CTLS2, null,
       "SDM Vol. 3C, 25.7.1", SecondaryVmExitControl.values()),
   /** VM-entry controls, 32 bits at 4012H (SDM Vol. 3C 25.8.1). */
-  VM_ENTRY_CONTROLS("VM-entry controls", 0x4012, 32,
+  VM_ENTRY_CONTROLS("VM-entry controls", VmcsControl32.VM_ENTRY_CONTROLS,
       VmxCapabilityMsr.IA32_VMX_ENTRY_CTLS, VmxCapabilityMsr.IA32_VMX_TRUE_ENTRY_CTLS,
       "SDM Vol. 3C, 25.8.1", VmEntryControl.values());
 
   private final String sdmName;
-  private final int encoding;
-  private final int width;
+  private final WritableVmcsField field;
   private final VmxCapabilityMsr capabilityMsr;
   private final VmxCapabilityMsr trueCapabilityMsr;
   private final String sdmReference;
   private final List<ControlBit> bits;
 
-  ControlKind(String sdmName, int encoding, int width, VmxCapabilityMsr capabilityMsr,
+  ControlKind(String sdmName, WritableVmcsField field, VmxCapabilityMsr capabilityMsr,
       VmxCapabilityMsr trueCapabilityMsr, String sdmReference, ControlBit[] bits) {
     this.sdmName = sdmName;
-    this.encoding = encoding;
-    this.width = width;
+    this.field = field;
     this.capabilityMsr = capabilityMsr;
     this.trueCapabilityMsr = trueCapabilityMsr;
     this.sdmReference = sdmReference;
@@ -64,19 +66,24 @@ public enum ControlKind {
     return sdmName;
   }
 
-  /** The field's full-access VMCS encoding (SDM Vol. 3D Appendix B); the generated constant has the same name as this one. */
+  /** The generated VMCS field constant, of the same name as this one (SDM Vol. 3D Appendix B). */
+  public WritableVmcsField field() {
+    return field;
+  }
+
+  /** The field's full-access VMCS encoding, such as {@code 0x4000}. */
   public int encoding() {
-    return encoding;
+    return field.encoding();
   }
 
   /** The field's width in bits: 32, or 64 for the tertiary processor-based and secondary VM-exit controls. */
   public int width() {
-    return width;
+    return field.width() == VmcsWidth.BITS_64 ? 64 : 32;
   }
 
   /** Every bit of the field's width. */
   public long widthMask() {
-    return width == 64 ? -1L : (1L << width) - 1;
+    return width() == 64 ? -1L : (1L << width()) - 1;
   }
 
   /** The capability MSR reporting the allowed settings when bit 55 of IA32_VMX_BASIC is 0. */

@@ -102,21 +102,16 @@ public final class ControlSetter {
 
   /** Reads a control field: 32 or 64 bits by {@link ControlKind#width()}, zero-extended. */
   public static long read(VmxInstructions vmx, ControlKind kind) {
-    return kind.width() == 64
-        ? VmcsAccess.read64(vmx, kind.encoding())
-        : Integer.toUnsignedLong(VmcsAccess.read32(vmx, kind.encoding()));
+    return VmcsAccess.readValue(vmx, kind.field());
   }
 
-  /** Writes a control field without checks; {@link #set} is the checked way. */
+  /**
+   * Writes a control field without checking the allowed settings; {@link #set} is the checked way.
+   *
+   * @throws dev.vmcscodegen.runtime.VmcsValueOutOfRangeException if {@code value} does not fit the field
+   */
   public static void write(VmxInstructions vmx, ControlKind kind, long value) {
-    if ((value & ~kind.widthMask()) != 0) {
-      throw new IllegalArgumentException(String.format("0x%x does not fit the %d-bit %s", value, kind.width(), kind.sdmName()));
-    }
-    if (kind.width() == 64) {
-      VmcsAccess.write64(vmx, kind.encoding(), value);
-    } else {
-      VmcsAccess.write32(vmx, kind.encoding(), (int) value);
-    }
+    VmcsAccess.writeValue(vmx, kind.field(), value);
   }
 
   private static VmxControlException unsupported(ControlKind kind, long set) {

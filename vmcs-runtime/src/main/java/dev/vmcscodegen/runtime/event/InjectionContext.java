@@ -1,0 +1,34 @@
+package dev.vmcscodegen.runtime.event;
+
+import dev.vmcscodegen.runtime.capability.VmxCapabilities;
+import dev.vmcscodegen.runtime.control.ControlKind;
+import dev.vmcscodegen.runtime.control.PrimaryProcessorBasedControl;
+
+/**
+ * What the event-injection checks of SDM Vol. 3C 27.2.1.3 depend on besides the event itself.
+ *
+ * @param protectedMode bit 0 (PE) of the guest CR0 field: error codes are delivered only in protected mode
+ * @param errorCodeOptional IA32_VMX_BASIC bit 56: a hardware exception may come with or without an error code
+ * @param zeroLengthAllowed IA32_VMX_MISC bit 30: software events may have instruction length 0
+ * @param otherEventSupported the "monitor trap flag" control may be 1, so type 7 (other event) is not reserved
+ */
+public record InjectionContext(boolean protectedMode, boolean errorCodeOptional, boolean zeroLengthAllowed,
+    boolean otherEventSupported) {
+
+  /** The context of a processor with these capabilities and a guest CR0 of {@code guestCr0}. */
+  public static InjectionContext of(VmxCapabilities capabilities, long guestCr0) {
+    boolean monitorTrapFlag = capabilities.controlCapability(ControlKind.PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS)
+        .map(capability -> capability.allowed().allowsOne(PrimaryProcessorBasedControl.MONITOR_TRAP_FLAG.bit()))
+        .orElse(false);
+    return new InjectionContext((guestCr0 & Cr0.PE) != 0, capabilities.basic().entryWithoutErrorCode(),
+        capabilities.misc().zeroLengthInjection(), monitorTrapFlag);
+  }
+
+  /** Bits of CR0 (SDM Vol. 3A 2.5). */
+  static final class Cr0 {
+    /** Bit 0: protection enable. */
+    static final long PE = 1L;
+
+    private Cr0() {}
+  }
+}
