@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
     description = "Decode a raw VMCS value: field encoding, exit reason, interruption information,"
         + " exit qualification, VM-instruction error.",
     subcommands = {
+        DecodeFieldCommand.class,
+        DecodeExitReasonCommand.class,
+        DecodeInterruptionInfoCommand.class,
         DecodeInstructionErrorCommand.class})
 public final class DecodeCommand {
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = VmcsCli.Version.class,
     description = "Intel VMX VMCS toolkit: field catalog, exit decoders, capability reports.",
-    subcommands = {DecodeCommand.class})
+    subcommands = {FieldsCommand.class, DecodeCommand.class, CapsCommand.class})
 public final class VmcsCli {
 
   /** Exit code of a command that did what it was asked. */
@@ -56,10 +56,15 @@ public final class VmcsCli {
       return EXIT_USAGE;
     });
     commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
-      String message = exception instanceof InputException
-          ? exception.getMessage()
-          : exception.getClass().getSimpleName() + ": " + exception.getMessage();
-      failed.getErr().println(oneLine(commandName(failed) + ": " + message));
+      PrintWriter errors = failed.getErr();
+      if (exception instanceof InputException input && !input.problemLines().isEmpty()) {
+        input.problemLines().forEach(errors::println);
+      } else {
+        String message = exception instanceof InputException
+            ? exception.getMessage()
+            : exception.getClass().getSimpleName() + ": " + exception.getMessage();
+        errors.println(oneLine(commandName(failed) + ": " + message));
+      }
       return EXIT_BAD_INPUT;
     });
     return commandLine;

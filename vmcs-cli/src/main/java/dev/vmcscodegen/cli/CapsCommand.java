@@ -1,0 +1,83 @@
+package dev.vmcscodegen.cli;
+
+import dev.vmcscodegen.runtime.capability.VmxCapabilities;
+import dev.vmcscodegen.runtime.capability.VmxCapabilitiesException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vmcs caps}: a report of a processor's VMX capability MSRs (SDM Vol. 3D Appendix A), in the
+ * manner of QEMU's {@code scripts/kvm/vmxcap}: basic information, every bit of every control field
+ * with whether it may be 0 and may be 1 (from the TRUE MSRs when IA32_VMX_BASIC bit 55 is 1), the
+ * EPT and VPID capabilities and the miscellaneous data.
+ */
+@Command(name = "caps",
+    mixinStandardHelpOptions = true,
+    description = "Report VMX capabilities from a profile file of 'MSR VALUE' lines or a Linux MSR device"
+        + " (SDM Vol. 3D Appendix A).")
+public final class CapsCommand implements Callable<Integer> {
+
+  /** Where the MSR values come from: exactly one source. */
+  static final class Source {
+    @Option(names = "--msr-file", paramLabel = "FILE", required = true,
+        description = "A profile: one 'MSR VALUE' pair a line, hex (0x480 0x00da040000000004), '#' comments.")
+    Path msrFile;
+
+    @Option(names = "--msr-device", paramLabel = "PATH", required = true,
+        description = "A Linux MSR device such as /dev/cpu/0/msr (needs root and the msr module).")
+    Path msrDevice;
+  }
+
+  @Spec
+  private CommandSpec spec;
+
+  @Mixin
+  private OutputOptions output;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  private Source source;
+
+  @Override
+  public Integer call() {
+    VmxCapabilities capabilities = source.msrFile != null ? loadFile(source.msrFile) : readDevice(source.msrDevice);
+    if (output.json()) {
+      JsonOutput.print(spec.commandLine().getOut(), CapsReport.json(capabilities));
+    } else {
+      CapsReport.printText(spec.commandLine().getOut(), capabilities);
+    }
+    return VmcsCli.EXIT_OK;
+  }
+
+  private static VmxCapabilities loadFile(Path file) {
+    try {
+      return VmxCapabilities.load(file);
+    } catch (NoSuchFileException e) {
+      throw new InputException(file + ": no such file");
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    } catch (VmxCapabilitiesException e) {
+      throw InputException.problems(e.problems().stream().map(problem -> problem.render(e.source())).toList());
+    }
+  }
+
+  private static VmxCapabilities readDevice(Path device) {
+    try {
+      return VmxCapabilities.read(new MsrDevice(device));
+    } catch (UncheckedIOException e) {
+      IOException cause = e.getCause();
+      String reason = cause instanceof NoSuchFileException
+          ? "no such device (load the msr kernel module: modprobe msr)"
+          : cause.getMessage();
+      throw new InputException(device + ": cannot read the VMX capability MSRs: " + reason, e);
+    }
+  }
+}
