@@ -80,6 +80,22 @@ class InstructionInformationTest {
   }
 
   @Test
+  void outsbAndRdrand() {
+    // SDM Vol. 3C 28.2.5 "... as Used for INS and OUTS": OUTSB with a 32-bit address (code 1 in 9:7)
+    // through FS (code 4 in 17:15).
+    InsOutsInstructionInformation outs = InsOutsInstructionInformation.decode(0x0002_0080);
+    assertSame(AddressSize.BITS_32, outs.addressSize());
+    assertSame(SegmentRegister.FS, outs.segment());
+    // "... as Used for RDRAND, RDSEED, TPAUSE, and UMWAIT": RDRAND R12 (64-bit): register 12 in 6:3,
+    // operand size 2 in 12:11; code 3 is not used.
+    RegisterOperandInstructionInformation rdrand = RegisterOperandInstructionInformation.decode(0x1060);
+    assertSame(GeneralPurposeRegister.R12, rdrand.register());
+    assertEquals(64, rdrand.operandSizeBits());
+    assertEquals(16, RegisterOperandInstructionInformation.decode(0).operandSizeBits());
+    assertEquals(0, RegisterOperandInstructionInformation.decode(3 << 11).operandSizeBits());
+  }
+
+  @Test
   void everyValueRoundTripsInEveryFormat() {
     Random random = new Random(0x5EED_0005L);
     for (int i = 0; i < 100_000; i++) {
@@ -87,12 +103,17 @@ class InstructionInformationTest {
       assertEquals(raw, VmxInstructionInformation.decode(raw).encode(), () -> Integer.toHexString(raw));
       assertEquals(raw, GdtrIdtrInstructionInformation.decode(raw).encode(), () -> Integer.toHexString(raw));
       assertEquals(raw, LdtrTrInstructionInformation.decode(raw).encode(), () -> Integer.toHexString(raw));
+      assertEquals(raw, InsOutsInstructionInformation.decode(raw).encode(), () -> Integer.toHexString(raw));
+      assertEquals(raw, RegisterOperandInstructionInformation.decode(raw).encode(),
+          () -> Integer.toHexString(raw));
     }
     for (int bit = 0; bit < 32; bit++) {
       int raw = 1 << bit;
       assertEquals(raw, VmxInstructionInformation.decode(raw).encode());
       assertEquals(raw, GdtrIdtrInstructionInformation.decode(raw).encode());
       assertEquals(raw, LdtrTrInstructionInformation.decode(raw).encode());
+      assertEquals(raw, InsOutsInstructionInformation.decode(raw).encode());
+      assertEquals(raw, RegisterOperandInstructionInformation.decode(raw).encode());
     }
   }
 
