@@ -1,0 +1,92 @@
+package dev.vmcscodegen.runtime.entry;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The result of checking a VMCS image: every violated check, in SDM order, and every check that could
+ * not be decided. The image would enter when there is no violation; the not-verifiable checks say how
+ * far that can be trusted.
+ *
+ * @param violations the violated checks, in check order
+ * @param notVerifiable the checks whose inputs were missing, in check order
+ * @param checked how many checks were evaluated in all
+ */
+public record EntryReport(List<Violation> violations, List<NotVerifiable> notVerifiable, int checked) {
+
+  /** Validates and copies. */
+  public EntryReport {
+    violations = List.copyOf(violations);
+    notVerifiable = List.copyOf(notVerifiable);
+    if (checked < violations.size() + notVerifiable.size()) {
+      throw new IllegalArgumentException("checked must count every violation and undecided check");
+    }
+  }
+
+  /** Whether VM entry would succeed as far as the given inputs show: no violation. */
+  public boolean enters() {
+    return violations.isEmpty();
+  }
+
+  /**
+   * What the processor reports: the outcome of the first violation in the order VM entry runs its
+   * checks (27.1, then the control checks, then host state, then guest state, then MSR loading; the
+   * SDM lets 27.2's checks run in any order, and this follows Bochs and KVM: controls first). Empty
+   * when the image would enter.
+   */
+  public Optional<EntryOutcome> outcome() {
+    return violations.stream().min((a, b) -> Integer.compare(a.check().area().ordinal(),
+        b.check().area().ordinal())).map(Violation::outcome);
+  }
+
+  /** The ids of the violated checks. */
+  public List<String> violatedIds() {
+    return violations.stream().map(v -> v.check().id()).toList();
+  }
+
+  /** The ids of the checks that could not be decided. */
+  public List<String> notVerifiableIds() {
+    return notVerifiable.stream().map(n -> n.check().id()).toList();
+  }
+
+  /**
+   * The report as a diagnosis: the verdict, one paragraph per violation (what the SDM requires, the
+   * values seen, what the processor does, how to fix it), then the checks that could not be decided.
+   */
+  public String diagnosis() {
+    StringBuilder text = new StringBuilder();
+    if (enters()) {
+      text.append("VM entry would succeed: none of the ").append(checked - notVerifiable.size())
+          .append(" decidable checks is violated.\n");
+    } else {
+      text.append("VM entry would fail: ").append(outcome().orElseThrow().describe()).append(".\n")
+          .append(violations.size()).append(violations.size() == 1 ? " check is" : " checks are")
+          .append(" violated:\n");
+      for (Violation violation : violations) {
+        Check check = violation.check();
+        text.append('\n').append(check.id()).append(" (SDM Vol. 3C ").append(check.sdmSection()).append("): ")
+            .append(violation.message()).append(" The processor would report ")
+            .append(violation.outcome().describe()).append(". Fix: ").append(check.fix()).append('\n');
+      }
+    }
+    if (!notVerifiable.isEmpty()) {
+      text.append('\n').append(notVerifiable.size()).append(" checks could not be decided:\n");
+      for (NotVerifiable undecided : notVerifiable) {
+        text.append("  ").append(undecided.check().id()).append(": ").append(undecided.missing()).append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "EntryReport[enters=" + enters() + ", violations=" + violatedIds() + ", notVerifiable="
+        + notVerifiableIds() + "]";
+  }
+
+  /** A report with no checks (for tests and empty check lists). */
+  static EntryReport empty() {
+    return new EntryReport(List.of(), List.of(), 0);
+  }
+
+}

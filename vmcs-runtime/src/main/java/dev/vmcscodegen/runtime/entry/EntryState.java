@@ -1,0 +1,197 @@
+package dev.vmcscodegen.runtime.entry;
+
+import static dev.vmcscodegen.runtime.entry.Bits.*;
+import static dev.vmcscodegen.runtime.entry.EntryFields.*;
+
+import java.util.LinkedHashSet;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * What a check's predicate sees: the VMCS image, the capability profile, the processor facts and
+ * (optionally) physical memory, with the derived values the SDM's rules are phrased in ("the
+ * 'unrestricted guest' VM-execution control", "the guest will be in virtual-8086 mode").
+ *
+ * <p>Reading an absent field, or memory that was not given, ends the predicate: the check is then not
+ * verifiable. Controls that are not active read as 0 without reading their field, as the processor
+ * treats them (the secondary controls when "activate secondary controls" is 0, SDM Vol. 3C 25.6.2).
+ */
+public final class EntryState {
+
+  private final VmcsImage image;
+  private final EntryCapabilities capabilities;
+  private final ProcessorFacts facts;
+  private final PhysicalMemory memory;
+  private final Set<Integer> reads = new LinkedHashSet<>();
+
+  EntryState(VmcsImage image, EntryCapabilities capabilities, ProcessorFacts facts, PhysicalMemory memory) {
+    this.image = image;
+    this.capabilities = capabilities;
+    this.facts = facts;
+    this.memory = memory;
+  }
+
+  /** The capability profile. */
+  public EntryCapabilities capabilities() {
+    return capabilities;
+  }
+
+  /** The processor facts. */
+  public ProcessorFacts facts() {
+    return facts;
+  }
+
+  /** The value of a field. */
+  public long field(int encoding) {
+    reads.add(encoding);
+    OptionalLong value = image.value(encoding);
+    if (value.isEmpty()) {
+      throw new MissingInputException(EntryFields.name(encoding) + String.format(" (0x%04X) is absent", encoding));
+    }
+    return value.getAsLong();
+  }
+
+  /** Whether any of {@code mask}'s bits is 1 in the field. */
+  public boolean any(int encoding, long mask) {
+    return (field(encoding) & mask) != 0;
+  }
+
+  /** {@code bytes} bytes of physical memory. */
+  public long memory(long address, int bytes) {
+    if (memory == null) {
+      throw new MissingInputException(String.format("physical memory at 0x%X was not given", address));
+    }
+    OptionalLong value = memory.read(address, bytes);
+    if (value.isEmpty()) {
+      throw new MissingInputException(String.format("physical memory at 0x%X is not in the view", address));
+    }
+    return value.getAsLong();
+  }
+
+  Set<Integer> reads() {
+    return reads;
+  }
+
+  // Controls in force.
+
+  /** The pin-based VM-execution controls. */
+  public long pin() {
+    return field(PIN_BASED_VM_EXECUTION_CONTROLS);
+  }
+
+  /** The primary processor-based VM-execution controls. */
+  public long primary() {
+    return field(PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS);
+  }
+
+  /** The secondary controls, 0 when "activate secondary controls" is 0. */
+  public long secondary() {
+    return (primary() & PROC_ACTIVATE_SECONDARY_CONTROLS) == 0 ? 0
+        : field(SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS);
+  }
+
+  /** The tertiary controls, 0 when "activate tertiary controls" is 0. */
+  public long tertiary() {
+    return (primary() & PROC_ACTIVATE_TERTIARY_CONTROLS) == 0 ? 0
+        : field(TERTIARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS);
+  }
+
+  /** The primary VM-exit controls. */
+  public long exitControls() {
+    return field(PRIMARY_VM_EXIT_CONTROLS);
+  }
+
+  /** The secondary VM-exit controls, 0 when the exit control "activate secondary controls" is 0. */
+  public long secondaryExitControls() {
+    return (exitControls() & EXIT_ACTIVATE_SECONDARY_CONTROLS) == 0 ? 0 : field(SECONDARY_VM_EXIT_CONTROLS);
+  }
+
+  /** The VM-entry controls. */
+  public long entryControls() {
+    return field(VM_ENTRY_CONTROLS);
+  }
+
+  /** Whether "unrestricted guest" is in force (secondary bit 7 with secondary controls active). */
+  public boolean unrestrictedGuest() {
+    return (secondary() & PROC2_UNRESTRICTED_GUEST) != 0;
+  }
+
+  /** Whether "enable EPT" is in force. */
+  public boolean ept() {
+    return (secondary() & PROC2_ENABLE_EPT) != 0;
+  }
+
+  /** The "IA-32e mode guest" VM-entry control. */
+  public boolean ia32eModeGuest() {
+    return (entryControls() & ENTRY_IA32E_MODE_GUEST) != 0;
+  }
+
+  /** The "host address-space size" VM-exit control. */
+  public boolean hostAddressSpaceSize() {
+    return (exitControls() & EXIT_HOST_ADDRESS_SPACE_SIZE) != 0;
+  }
+
+  /** Whether the guest will be in virtual-8086 mode: RFLAGS.VM is 1 (27.3.1.2). */
+  public boolean virtual8086() {
+    return any(GUEST_RFLAGS, RFLAGS_VM);
+  }
+
+  /** Whether the guest will be in 64-bit mode: IA-32e mode guest and CS.L. */
+  public boolean guest64Bit() {
+    return ia32eModeGuest() && (field(GUEST_CS_ACCESS_RIGHTS) & AccessRights.L) != 0;
+  }
+
+  // Event injection, 25.8.3.
+
+  /** Whether the VM-entry interruption-information field is valid (bit 31). */
+  public boolean injecting() {
+    return any(VM_ENTRY_INTERRUPTION_INFORMATION, INTERRUPTION_VALID);
+  }
+
+  /** The interruption type, bits 10:8. */
+  public int injectionType() {
+    return (int) ((field(VM_ENTRY_INTERRUPTION_INFORMATION) & INTERRUPTION_TYPE) >>> INTERRUPTION_TYPE_SHIFT);
+  }
+
+  /** The vector, bits 7:0. */
+  public int injectionVector() {
+    return (int) (field(VM_ENTRY_INTERRUPTION_INFORMATION) & INTERRUPTION_VECTOR);
+  }
+
+  /** Whether a valid event of this type is being injected. */
+  public boolean injecting(int type) {
+    return injecting() && injectionType() == type;
+  }
+
+  // Guest segments.
+
+  /** The segment-register view of a guest register. */
+  public Segment segment(GuestSegment register) {
+    return new Segment(this, register);
+  }
+
+  // Addresses.
+
+  /** Whether no bit at or above MAXPHYADDR is set (and bits 63:32 are 0 when IA32_VMX_BASIC[48] is 1). */
+  public boolean physicalAddressOk(long address) {
+    if ((address >>> facts.maxPhysicalAddress()) != 0) {
+      return false;
+    }
+    return (capabilities.basic() & EntryCapabilities.BASIC_32BIT_ADDRESSES) == 0 || (address >>> 32) == 0;
+  }
+
+  /** Whether an address is canonical for the processor's linear-address width (SDM Vol. 3A 3.3.7.1). */
+  public boolean canonical(long address) {
+    int width = facts.linearAddressWidth();
+    if (width >= 64) {
+      return true;
+    }
+    int shift = 64 - width;
+    return ((address << shift) >> shift) == address;
+  }
+
+  /** Whether the value has none of the physical-address bits at or above MAXPHYADDR set. */
+  public boolean withinPhysicalWidth(long value) {
+    return (value >>> facts.maxPhysicalAddress()) == 0;
+  }
+}
