@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.capability.VmxCapabilities;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -88,6 +89,11 @@ public record EntryCapabilities(Map<Integer, Long> msrs) {
       throw new IllegalArgumentException(String.format(
           "capability MSR 0x%X is missing from the profile (%s; SDM Vol. 3D Appendix A)", msr, why));
     }
+  }
+
+  /** The profile of a {@link VmxCapabilities} (read from a processor or parsed from a profile file). */
+  public static EntryCapabilities of(VmxCapabilities capabilities) {
+    return new EntryCapabilities(capabilities.msrs());
   }
 
   /** The raw value of an MSR, 0 when absent. */

@@ -1,0 +1,71 @@
+package dev.vmcscodegen.runtime.entry;
+
+import dev.vmcscodegen.runtime.VmcsCatalog;
+import dev.vmcscodegen.runtime.VmxInstructionError;
+import dev.vmcscodegen.runtime.VmxInstructions;
+import dev.vmcscodegen.runtime.fields.VmcsFields;
+import dev.vmcscodegen.runtime.software.VmEntryCheck;
+import dev.vmcscodegen.runtime.software.VmEntryOutcome;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The offline checker as the {@link VmEntryCheck} of a {@code SoftwareVmcs}, so that VMLAUNCH and
+ * VMRESUME fail as the processor would: VMfailValid 7 or 8 for the control and host-state checks
+ * (SDM Vol. 3C 27.2), a VM-entry failure with exit reason 33 (or 34) and its exit qualification for the
+ * guest-state checks (27.3, 27.8). Opt in with
+ * {@code SoftwareVmcs.builder().entryCheck(EntryCheckHook.of(capabilities, facts))}.
+ *
+ * <p>The software VMCS checks the launch state itself (27.1), so the basic checks are not run here.
+ * Checks that cannot be decided (an unsupported field, no memory) do not stop the entry.
+ */
+public final class EntryCheckHook implements VmEntryCheck {
+
+  private final EntryChecker checker;
+  private final EntryCapabilities capabilities;
+  private final ProcessorFacts facts;
+  private final PhysicalMemory memory;
+  private final VmcsCatalog catalog;
+
+  private EntryCheckHook(EntryChecker checker, EntryCapabilities capabilities, ProcessorFacts facts,
+      PhysicalMemory memory, VmcsCatalog catalog) {
+    this.checker = Objects.requireNonNull(checker, "checker");
+    this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+    this.facts = Objects.requireNonNull(facts, "facts");
+    this.memory = memory;
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+  }
+
+  /** The standard checks over every field of {@code VmcsFields.CATALOG}, without physical memory. */
+  public static EntryCheckHook of(EntryCapabilities capabilities, ProcessorFacts facts) {
+    return new EntryCheckHook(EntryChecker.standard(), capabilities, facts, null, VmcsFields.CATALOG);
+  }
+
+  /** The standard checks with a physical-memory view for the checks that read memory. */
+  public static EntryCheckHook of(EntryCapabilities capabilities, ProcessorFacts facts, PhysicalMemory memory) {
+    return new EntryCheckHook(EntryChecker.standard(), capabilities, facts, memory, VmcsFields.CATALOG);
+  }
+
+  /** The report for the current VMCS behind {@code vmx}, basic checks excluded. */
+  public EntryReport report(VmxInstructions vmx) {
+    VmcsImage image = VmcsImage.read(vmx, catalog);
+    EntryReport full = checker.check(image, capabilities, facts, memory);
+    return new EntryReport(
+        full.violations().stream().filter(v -> v.check().area() != CheckArea.BASIC).toList(),
+        full.notVerifiable().stream().filter(n -> n.check().area() != CheckArea.BASIC).toList(),
+        full.checked());
+  }
+
+  @Override
+  public VmEntryOutcome check(VmxInstructions currentVmcs) {
+    Optional<EntryOutcome> outcome = report(currentVmcs).outcome();
+    if (outcome.isEmpty()) {
+      return VmEntryOutcome.entered();
+    }
+    EntryOutcome failure = outcome.get();
+    if (failure.kind() == EntryOutcome.Kind.VM_FAIL_VALID) {
+      return VmEntryOutcome.vmFailValid(VmxInstructionError.fromNumber(failure.number()));
+    }
+    return VmEntryOutcome.entryFailure(failure.number(), failure.qualification());
+  }
+}

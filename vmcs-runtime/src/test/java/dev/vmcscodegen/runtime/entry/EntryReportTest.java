@@ -1,0 +1,103 @@
+package dev.vmcscodegen.runtime.entry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** Reports: missing inputs, ordering, outcomes and the diagnosis text. */
+class EntryReportTest {
+
+  @Test
+  void absentFieldMakesItsChecksNotVerifiableNotViolated() {
+    EntryReport report = Baselines.longMode().remove(EntryFields.GUEST_RIP).check();
+    assertTrue(report.enters());
+    // A 64-bit guest (IA-32e mode, CS.L) needs RIP only for the canonical check (27.3.1.4).
+    assertEquals(List.of("guest-rip-canonical"), report.notVerifiableIds());
+    assertTrue(report.notVerifiable().get(0).missing().contains("VmcsGuestNW.RIP"));
+  }
+
+  @Test
+  void gatedCheckWithItsGateOffNeedsNoField() {
+    // "use I/O bitmaps" is 0 in the baseline: the bitmap addresses are never read (27.2.1.1).
+    EntryReport report = Baselines.longMode().remove(EntryFields.IO_BITMAP_A_ADDRESS).check();
+    assertEquals(List.of(), report.notVerifiableIds());
+  }
+
+  @Test
+  void memoryChecksWithoutMemoryAreNotVerifiable() {
+    EntryReport report = Baselines.pae()
+        .clear(EntryFields.SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS, Bits.PROC2_ENABLE_EPT).check();
+    assertEquals(List.of("guest-pdpte-noept"), report.notVerifiableIds());
+    assertTrue(report.enters());
+  }
+
+  @Test
+  void everyViolationIsListedInCheckOrderWithItsOwnOutcome() {
+    EntryReport report = Baselines.longMode().set(EntryFields.GUEST_RFLAGS, 0)
+        .set(EntryFields.HOST_TR_SELECTOR, 0).set(EntryFields.VIRTUAL_PROCESSOR_ID, 0).check();
+    assertEquals(List.of("ctl-vpid-nonzero", "host-tr-nonzero", "guest-rflags-bit1"), report.violatedIds());
+    assertEquals(List.of("error-7", "error-8", "exit-33"),
+        report.violations().stream().map(v -> v.outcome().code()).toList());
+    assertEquals(EntryOutcome.ERROR_7, report.outcome().orElseThrow());
+  }
+
+  @Test
+  void guestOutcomeCarriesTheQualificationOfItsCheck() {
+    EntryReport report = Baselines.pae().or(EntryFields.GUEST_PDPTE0, 1L << 5).check();
+    // SDM Vol. 3C 27.8 / Table 28-1: qualification 2 = PDPTE loading.
+    assertEquals(EntryOutcome.invalidGuestState(2), report.outcome().orElseThrow());
+    assertEquals(0x8000_0021, report.outcome().orElseThrow().exitReasonField());
+  }
+
+  @Test
+  void violationNamesFieldsAndValuesSeen() {
+    EntryReport report = Baselines.longMode().set(EntryFields.VIRTUAL_PROCESSOR_ID, 0).check();
+    Violation violation = report.violations().get(0);
+    FieldValue vpid = violation.fields().get(violation.fields().size() - 1);
+    assertEquals(new FieldValue(0x0000, "VmcsControl16.VIRTUAL_PROCESSOR_ID", OptionalLong.of(0)), vpid);
+    String text = report.diagnosis();
+    assertTrue(text.contains("ctl-vpid-nonzero (SDM Vol. 3C 27.2.1.1)"), text);
+    assertTrue(text.contains("VmcsControl16.VIRTUAL_PROCESSOR_ID (0x0000) = 0x0"), text);
+    assertTrue(text.contains("Fix: Give the guest a VPID of 1 or more"), text);
+    assertTrue(text.contains("VMfailValid(7)"), text);
+  }
+
+  @Test
+  void enteringReportSaysSo() {
+    String text = Baselines.realMode().check().diagnosis();
+    assertTrue(text.startsWith("VM entry would succeed"), text);
+  }
+
+  @Test
+  void capabilitiesWithoutTrueControlsUseTheOriginalMsrs() {
+    Scenario s = Baselines.longMode().msr(EntryCapabilities.IA32_VMX_BASIC, Baselines.BASIC & ~(1L << 55));
+    // IA32_VMX_PROCBASED_CTLS (482H) makes CR3-load/store exiting (bits 15, 16) default-1 (SDM Vol. 3D
+    // A.3.2), IA32_VMX_EXIT_CTLS (483H) "save debug controls" (bit 2, A.4.1).
+    assertEquals(List.of("ctl-proc-allowed0", "ctl-exit-allowed0"), s.check().violatedIds());
+    assertTrue(s.or(EntryFields.PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS, 0x1_8000)
+        .or(EntryFields.PRIMARY_VM_EXIT_CONTROLS, 1L << 2).check().enters());
+  }
+
+  @Test
+  void capabilitiesRequireTheMsrsEveryEntryReads() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new EntryCapabilities(Map.of(EntryCapabilities.IA32_VMX_BASIC, Baselines.BASIC)));
+    assertTrue(e.getMessage().contains("0x481"), e.getMessage());
+  }
+
+  @Test
+  void imageKeepsAbsentApartFromZeroAndRejectsValuesTooWide() {
+    VmcsImage image = VmcsImage.empty().with(EntryFields.GUEST_RIP, 0);
+    assertTrue(image.value(EntryFields.GUEST_RIP).isPresent());
+    assertFalse(image.value(EntryFields.GUEST_RSP).isPresent());
+    // 16-bit field (encoding bits 14:13 = 0, SDM Vol. 3C Table 25-21).
+    assertThrows(IllegalArgumentException.class, () -> image.with(EntryFields.GUEST_CS_SELECTOR, 0x1_0000));
+    assertThrows(IllegalArgumentException.class, () -> image.with(EntryFields.GUEST_RIP + 1, 0));
+  }
+}
