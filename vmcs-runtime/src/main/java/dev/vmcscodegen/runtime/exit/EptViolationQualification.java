@@ -2,7 +2,7 @@ package dev.vmcscodegen.runtime.exit;
 
 /**
  * Exit qualification for EPT violations (basic exit reason 48): SDM Vol. 3C 28.2.1, table "Exit
- * Qualification for EPT Violations" (bits 0 to 16 as of the 2025 editions; 63:17 reserved).
+ * Qualification for EPT Violations" (bits 0 to 16 defined, 63:17 reserved).
  *
  * <p>Bits 3 to 5 are the logical AND of the R, W, X bits of the EPT paging-structure entries used for
  * the access; bit 6 is undefined unless "mode-based execute control for EPT" is 1; bits 9 to 11 are

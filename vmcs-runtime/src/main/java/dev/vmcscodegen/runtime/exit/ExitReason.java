@@ -2,7 +2,9 @@ package dev.vmcscodegen.runtime.exit;
 
 /**
  * The basic exit reasons, bits 15:0 of the exit-reason field: SDM Vol. 3D Appendix C, Table C-1
- * "Basic Exit Reasons" (numbers 0 to 85 as of the 2025 editions).
+ * "Basic Exit Reasons", numbers 0 to 85. The newest (76 to 85) were checked against Linux KVM's
+ * {@code arch/x86/include/uapi/asm/vmx.h}, Xen's and Bochs' exit-reason lists, which agree on the
+ * numbers; 84 and 85 are the RDMSR and WRMSRNS forms with an immediate MSR index.
  *
  * <p>Every number from 0 to 85 has a constant, in number order, so {@link #fromNumber} is an array
  * lookup. Numbers the table leaves out (35, 38, 42, 71, 82, 83) are {@code RESERVED_n}; every other
