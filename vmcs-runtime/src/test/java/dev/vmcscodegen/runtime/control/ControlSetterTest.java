@@ -8,6 +8,7 @@ import dev.vmcscodegen.runtime.capability.AllowedSettings;
 import dev.vmcscodegen.runtime.capability.ControlCapability;
 import dev.vmcscodegen.runtime.capability.VmxCapabilities;
 import dev.vmcscodegen.runtime.capability.VmxCapabilityMsr;
+import dev.vmcscodegen.runtime.software.SoftwareVmcs;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -21,27 +22,27 @@ class ControlSetterTest {
 
   @Test
   void setsABitOnTopOfTheFixedOnes() {
-    MapVmx vmx = new MapVmx(SAMPLE.msrs());
+    SoftwareVmcs vmx = SoftwareVmcs.builder().msrs(SAMPLE.msrs()).build();
     long written = new ControlSetter(vmx, SAMPLE).enable(PrimaryProcessorBasedControl.HLT_EXITING);
     // Algorithm 3 (SDM Vol. 3C 31.5.1) on a zero field: allowed-0 of IA32_VMX_TRUE_PROCBASED_CTLS
     // (0x04006172) plus HLT exiting, bit 7 (SDM Vol. 3C 25.6.2).
     assertEquals(0x0400_6172L | 0x80, written);
-    assertEquals(written, vmx.fields.get(0x4002));
+    assertEquals(written, vmx.get(0x4002));
   }
 
   @Test
   void keepsUntouchedFlexibleBitsAndDropsOnesTheCapabilityForbids() {
-    MapVmx vmx = new MapVmx(SAMPLE.msrs());
+    SoftwareVmcs vmx = SoftwareVmcs.builder().msrs(SAMPLE.msrs()).build();
     // old value: RDTSC exiting (bit 12, flexible) and bit 17 (allowed-1 is 0 in 0xFFF9FFFE)
-    vmx.fields.put(0x4002, (1L << 12) | (1L << 17));
+    vmx.put(0x4002, (1L << 12) | (1L << 17));
     long written = new ControlSetter(vmx, SAMPLE).set(PRIMARY, 1L << 7, 0);
     assertEquals(0x0400_6172L | 1L << 7 | 1L << 12, written);
   }
 
   @Test
   void clearsAFlexibleBit() {
-    MapVmx vmx = new MapVmx(SAMPLE.msrs());
-    vmx.fields.put(0x4000, 0x16L | PinBasedControl.NMI_EXITING.mask() | PinBasedControl.VIRTUAL_NMIS.mask());
+    SoftwareVmcs vmx = SoftwareVmcs.builder().msrs(SAMPLE.msrs()).build();
+    vmx.put(0x4000, 0x16L | PinBasedControl.NMI_EXITING.mask() | PinBasedControl.VIRTUAL_NMIS.mask());
     long written = new ControlSetter(vmx, SAMPLE).disable(PinBasedControl.VIRTUAL_NMIS);
     assertEquals(0x16L | 0x8, written);
   }
@@ -56,14 +57,14 @@ class ControlSetterTest {
 
   @Test
   void rejectsASetBitAllowedOneForbidsNamingTheMsr() {
-    MapVmx vmx = new MapVmx(SAMPLE.msrs());
+    SoftwareVmcs vmx = SoftwareVmcs.builder().msrs(SAMPLE.msrs()).build();
     VmxControlException e = assertThrows(VmxControlException.class,
         () -> new ControlSetter(vmx, SAMPLE).enable(PrimaryProcessorBasedControl.ACTIVATE_TERTIARY_CONTROLS));
     // bit 17 may be 1 only if bit 49 of the TRUE MSR is 1 (SDM Vol. 3D A.3.2); it is 0 in 0xFFF9FFFE04006172
     assertEquals("cannot write the primary processor-based VM-execution controls (0x4002): activate tertiary"
         + " controls (bit 17) cannot be 1: its allowed-1 setting, bit 49 of IA32_VMX_TRUE_PROCBASED_CTLS (0x48E), is 0",
         e.getMessage());
-    assertEquals(0, vmx.writes);
+    assertEquals(0, vmx.get(0x4002)); // nothing written
   }
 
   @Test
@@ -109,7 +110,7 @@ class ControlSetterTest {
 
   @Test
   void refusesAFieldTheProcessorLacks() {
-    MapVmx vmx = new MapVmx(SAMPLE.msrs());
+    SoftwareVmcs vmx = SoftwareVmcs.builder().msrs(SAMPLE.msrs()).build();
     ControlSetter setter = new ControlSetter(vmx, SAMPLE);
     VmxControlException e = assertThrows(VmxControlException.class,
         () -> setter.enable(TertiaryProcessorBasedControl.IPI_VIRTUALIZATION));
@@ -121,13 +122,13 @@ class ControlSetterTest {
   @Test
   void tertiaryControlsAre64BitsWide() {
     VmxCapabilities caps = withTertiary(0x8000_0000_0000_0095L);
-    MapVmx vmx = new MapVmx(caps.msrs());
-    vmx.fields.put(0x2034, 1L << 63);
+    SoftwareVmcs vmx = SoftwareVmcs.builder().msrs(caps.msrs()).build();
+    vmx.put(0x2034, 1L << 63);
     long written = new ControlSetter(vmx, caps).enable(TertiaryProcessorBasedControl.IPI_VIRTUALIZATION,
         TertiaryProcessorBasedControl.VIRTUALIZE_IA32_SPEC_CTRL);
     // bit 63 is flexible and untouched, so it stays; bits 4 and 7 are set (SDM Vol. 3C 25.6.2, A.3.4)
     assertEquals(1L << 63 | 1L << 4 | 1L << 7, written);
-    assertEquals(written, vmx.fields.get(0x2034));
+    assertEquals(written, vmx.get(0x2034));
     VmxControlException e = assertThrows(VmxControlException.class,
         () -> new ControlSetter(vmx, caps).set(ControlKind.TERTIARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS, 1L << 40, 0));
     assertTrue(e.getMessage().contains("bit 40 cannot be 1: its allowed-1 setting, bit 40 of IA32_VMX_PROCBASED_CTLS3 (0x492), is 0"),
@@ -136,7 +137,7 @@ class ControlSetterTest {
 
   @Test
   void rejectsABitOfAnotherField() {
-    ControlSetter setter = new ControlSetter(new MapVmx(SAMPLE.msrs()), SAMPLE);
+    ControlSetter setter = new ControlSetter(SoftwareVmcs.builder().msrs(SAMPLE.msrs()).build(), SAMPLE);
     assertThrows(IllegalArgumentException.class,
         () -> setter.set(PRIMARY, List.of(PinBasedControl.NMI_EXITING), List.of()));
   }

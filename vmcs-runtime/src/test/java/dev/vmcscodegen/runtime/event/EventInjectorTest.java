@@ -1,13 +1,12 @@
 package dev.vmcscodegen.runtime.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vmcscodegen.runtime.capability.VmxCapabilities;
-import dev.vmcscodegen.runtime.control.MapVmx;
 import dev.vmcscodegen.runtime.exit.InterruptionType;
+import dev.vmcscodegen.runtime.software.SoftwareVmcs;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -26,13 +25,13 @@ class EventInjectorTest {
   private static final int GUEST_CR0 = 0x6800;
 
   private final VmxCapabilities caps = VmxCapabilities.sample();
-  private MapVmx vmx;
+  private SoftwareVmcs vmx;
   private EventInjector injector;
 
   @BeforeEach
   void protectedModeGuest() {
-    vmx = new MapVmx(caps.msrs());
-    vmx.fields.put(GUEST_CR0, 0x8000_0031L); // PG, NE, ET, PE
+    vmx = SoftwareVmcs.builder().msrs(caps.msrs()).build();
+    vmx.put(GUEST_CR0, 0x8000_0031L); // PG, NE, ET, PE
     injector = new EventInjector(vmx, caps);
   }
 
@@ -40,18 +39,19 @@ class EventInjectorTest {
   void injectsAPageFaultWithItsErrorCode() {
     injector.inject(EventInjection.hardwareException(14, 0x6));
     // SDM Vol. 3C 25.8.3: valid (31) | deliver error code (11) | type 3 (10:8) | vector 14
-    assertEquals(0x8000_0B0EL, vmx.fields.get(ENTRY_INFORMATION));
-    assertEquals(0x6L, vmx.fields.get(ENTRY_ERROR_CODE));
-    assertFalse(vmx.fields.containsKey(ENTRY_LENGTH));
+    assertEquals(0x8000_0B0EL, vmx.get(ENTRY_INFORMATION));
+    assertEquals(0x6L, vmx.get(ENTRY_ERROR_CODE));
+    assertEquals(0, vmx.get(ENTRY_LENGTH));
   }
 
   @Test
   void refusesToOverwriteAPendingEvent() {
-    vmx.fields.put(ENTRY_INFORMATION, 0x8000_0020L); // valid external interrupt 0x20
+    vmx.put(ENTRY_INFORMATION, 0x8000_0020L); // valid external interrupt 0x20
     EventInjectionException e = assertThrows(EventInjectionException.class,
         () -> injector.inject(EventInjection.of(InterruptionType.EXTERNAL_INTERRUPT, 0x21)));
     assertEquals(List.of(InjectionRule.EVENT_PENDING), e.rules());
-    assertEquals(0, vmx.writes);
+    assertEquals(0x8000_0020L, vmx.get(ENTRY_INFORMATION)); // untouched
+    assertEquals(0, vmx.get(ENTRY_ERROR_CODE));
     assertEquals(0x20, injector.pendingEvent().orElseThrow().vector());
   }
 
@@ -61,23 +61,24 @@ class EventInjectorTest {
         () -> injector.inject(EventInjection.of(InterruptionType.HARDWARE_EXCEPTION, 13)));
     assertEquals(List.of(InjectionRule.ERROR_CODE_REQUIRED), e.rules());
     assertTrue(e.getMessage().startsWith("cannot inject hardware exception 13: in protected mode"), e.getMessage());
-    assertEquals(0, vmx.writes);
+    assertEquals(0, vmx.get(ENTRY_INFORMATION)); // nothing written
+    assertEquals(0, vmx.get(ENTRY_ERROR_CODE));
   }
 
   @Test
   void realModeGuestGetsNoErrorCode() {
-    vmx.fields.put(GUEST_CR0, 0x10L);
+    vmx.put(GUEST_CR0, 0x10L);
     injector.inject(EventInjection.of(InterruptionType.HARDWARE_EXCEPTION, 13));
-    assertEquals(0x8000_030DL, vmx.fields.get(ENTRY_INFORMATION));
+    assertEquals(0x8000_030DL, vmx.get(ENTRY_INFORMATION));
   }
 
   @Test
   void sameInstructionFormCopiesTheExitInstructionLength() {
-    vmx.fields.put(EXIT_LENGTH, 2L);
+    vmx.put(EXIT_LENGTH, 2L);
     EventInjection event = injector.injectSoftwareInterrupt(0x80);
     assertEquals(2, event.instructionLength());
-    assertEquals(2L, vmx.fields.get(ENTRY_LENGTH));
-    assertEquals(0x8000_0480L, vmx.fields.get(ENTRY_INFORMATION)); // type 4 software interrupt
+    assertEquals(2L, vmx.get(ENTRY_LENGTH));
+    assertEquals(0x8000_0480L, vmx.get(ENTRY_INFORMATION)); // type 4 software interrupt
     assertThrows(IllegalArgumentException.class, () -> injector.injectSameInstruction(InterruptionType.NMI, 2));
   }
 
@@ -89,44 +90,45 @@ class EventInjectorTest {
 
   @Test
   void vectorFormClassifiesLikeTheOrigin() {
-    vmx.fields.put(EXIT_LENGTH, 1L);
+    vmx.put(EXIT_LENGTH, 1L);
     EventInjection breakpoint = injector.injectVector(3, OptionalInt.empty());
     assertEquals(InterruptionType.SOFTWARE_EXCEPTION, breakpoint.type());
-    assertEquals(1L, vmx.fields.get(ENTRY_LENGTH));
-    vmx.fields.remove(ENTRY_INFORMATION);
+    assertEquals(1L, vmx.get(ENTRY_LENGTH));
+    vmx.put(ENTRY_INFORMATION, 0);
     assertEquals(InterruptionType.HARDWARE_EXCEPTION, injector.injectVector(1, OptionalInt.empty()).type());
-    vmx.fields.remove(ENTRY_INFORMATION);
+    vmx.put(ENTRY_INFORMATION, 0);
     assertEquals(InterruptionType.HARDWARE_EXCEPTION, injector.injectVector(25, OptionalInt.empty()).type());
-    vmx.fields.remove(ENTRY_INFORMATION);
+    vmx.put(ENTRY_INFORMATION, 0);
     assertEquals(InterruptionType.EXTERNAL_INTERRUPT, injector.injectVector(0xEC, OptionalInt.empty()).type());
-    vmx.fields.remove(ENTRY_INFORMATION);
+    vmx.put(ENTRY_INFORMATION, 0);
     assertThrows(EventInjectionException.class, () -> injector.injectVector(8, OptionalInt.empty()));
     assertEquals(InterruptionType.HARDWARE_EXCEPTION, injector.injectVector(8, OptionalInt.of(0)).type());
   }
 
   @Test
   void reinjectsTheIdtVectoringEventWithErrorCode() {
-    vmx.fields.put(IDT_VECTORING_INFORMATION, 0x8000_0B0EL);
-    vmx.fields.put(IDT_VECTORING_ERROR_CODE, 0x4L);
+    vmx.put(IDT_VECTORING_INFORMATION, 0x8000_0B0EL);
+    vmx.put(IDT_VECTORING_ERROR_CODE, 0x4L);
     EventInjection event = injector.reinjectIdtVectoring().orElseThrow();
     assertEquals(EventInjection.hardwareException(14, 4), event);
-    assertEquals(0x8000_0B0EL, vmx.fields.get(ENTRY_INFORMATION));
-    assertEquals(0x4L, vmx.fields.get(ENTRY_ERROR_CODE));
+    assertEquals(0x8000_0B0EL, vmx.get(ENTRY_INFORMATION));
+    assertEquals(0x4L, vmx.get(ENTRY_ERROR_CODE));
   }
 
   @Test
   void reinjectsASoftwareInterruptWithTheExitInstructionLength() {
-    vmx.fields.put(IDT_VECTORING_INFORMATION, 0x8000_0480L);
-    vmx.fields.put(EXIT_LENGTH, 2L);
+    vmx.put(IDT_VECTORING_INFORMATION, 0x8000_0480L);
+    vmx.put(EXIT_LENGTH, 2L);
     assertEquals(Optional.of(EventInjection.software(InterruptionType.SOFTWARE_INTERRUPT, 0x80, 2)),
         injector.reinjectIdtVectoring());
-    assertEquals(2L, vmx.fields.get(ENTRY_LENGTH));
+    assertEquals(2L, vmx.get(ENTRY_LENGTH));
   }
 
   @Test
   void nothingToReinjectWhenIdtVectoringIsNotValid() {
-    vmx.fields.put(IDT_VECTORING_INFORMATION, 0x0000_0B0EL);
+    vmx.put(IDT_VECTORING_INFORMATION, 0x0000_0B0EL);
     assertEquals(Optional.empty(), injector.reinjectIdtVectoring());
-    assertEquals(0, vmx.writes);
+    assertEquals(0, vmx.get(ENTRY_INFORMATION)); // nothing written
+    assertEquals(0, vmx.get(ENTRY_ERROR_CODE));
   }
 }
