@@ -140,7 +140,10 @@ public record EptViolationQualification(
         | reservedBits;
   }
 
-  /** Whether the access was allowed by none of R, W, X: the guest-physical address is not present in EPT. */
+  /**
+   * Whether bits 5:3 are all clear: no EPT read, write or execute permission, the guest-physical address
+   * is not present in EPT. Bit 6 is not considered: it is undefined without mode-based execute control.
+   */
   public boolean notPresent() {
     return !readable && !writable && !executable;
   }

@@ -16,6 +16,9 @@ package dev.vmcscodegen.runtime.exit;
  */
 public final class Qualifications {
 
+  /** Vector 1: the debug exception #DB (SDM Vol. 3A 6.15). */
+  public static final int DEBUG_EXCEPTION_VECTOR = 1;
+
   private Qualifications() {}
 
   /**
@@ -43,6 +46,19 @@ public final class Qualifications {
       default:
         return new RawExitQualification(reason, qualification);
     }
+  }
+
+  /**
+   * Decodes the qualification of an exception VM exit (basic reason 0), whose format depends on the
+   * vector in the VM-exit interruption information (SDM Vol. 3C 28.2.1): a debug exception (#DB,
+   * vector 1) gives a {@link DebugExceptionQualification}; any other vector (a page fault's linear
+   * address, or no qualification at all) a {@link RawExitQualification} for
+   * {@link ExitReason#EXCEPTION_OR_NMI}. Never throws.
+   */
+  public static ExitQualification decodeException(int vector, long qualification) {
+    return vector == DEBUG_EXCEPTION_VECTOR
+        ? DebugExceptionQualification.decode(qualification)
+        : new RawExitQualification(ExitReason.EXCEPTION_OR_NMI, qualification);
   }
 
   /** Decodes {@code qualification} in the format of the basic reason of {@code exitReason}. */

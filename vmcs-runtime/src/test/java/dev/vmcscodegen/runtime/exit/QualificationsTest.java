@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
@@ -45,6 +46,19 @@ class QualificationsTest {
     assertInstanceOf(RawExitQualification.class, Qualifications.decode(ExitReason.UNKNOWN, -1L));
     assertInstanceOf(RawExitQualification.class, Qualifications.decode(ExitReason.EPT_MISCONFIGURATION, 0));
     assertThrows(IllegalArgumentException.class, () -> Qualifications.decode((ExitReason) null, 0));
+  }
+
+  @Test
+  void exceptionQualificationDependsOnTheVector() {
+    // SDM Vol. 3C 28.2.1: a #DB (vector 1) reports DR6-like bits (BS = bit 14); a #PF (vector 14)
+    // reports the faulting linear address.
+    DebugExceptionQualification db = assertInstanceOf(DebugExceptionQualification.class,
+        Qualifications.decodeException(1, 1L << 14));
+    assertTrue(db.singleInstruction());
+    RawExitQualification pf = assertInstanceOf(RawExitQualification.class,
+        Qualifications.decodeException(14, 0xDEAD_B000L));
+    assertSame(ExitReason.EXCEPTION_OR_NMI, pf.reason());
+    assertEquals(0xDEAD_B000L, pf.value());
   }
 
   @Test
