@@ -12,13 +12,10 @@ import dev.vmcscodegen.runtime.VmcsWidth;
 import dev.vmcscodegen.runtime.VmxException;
 import dev.vmcscodegen.runtime.VmxInstructionError;
 import dev.vmcscodegen.runtime.VmxInstructions;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * An in-memory VMCS that behaves as the SDM says a processor does, so everything built on
@@ -74,20 +71,6 @@ public final class SoftwareVmcs implements VmxInstructions {
   /** No VMXON pointer configured; no valid VMCS address equals it, as it is not 4-KByte aligned. */
   public static final long NO_VMXON_POINTER = 0xFFFF_FFFF_FFFF_FFFFL;
 
-  /** IA32_VMX_BASIC, SDM Vol. 3D A.1. */
-  private static final int IA32_VMX_BASIC = 0x480;
-  /** IA32_VMX_MISC, SDM Vol. 3D A.6. */
-  private static final int IA32_VMX_MISC = 0x485;
-  /** IA32_VMX_PROCBASED_CTLS2, SDM Vol. 3D A.3.3. */
-  private static final int IA32_VMX_PROCBASED_CTLS2 = 0x48B;
-  /** IA32_VMX_BASIC bits 30:0: the VMCS revision identifier (SDM Vol. 3D A.1). */
-  private static final long BASIC_REVISION_IDENTIFIER = 0x7FFF_FFFFL;
-  /** IA32_VMX_BASIC bit 48: VMXON-region and VMCS addresses are limited to 32 bits (SDM Vol. 3D A.1). */
-  private static final long BASIC_32_BIT_ADDRESSES = 1L << 48;
-  /** IA32_VMX_MISC bit 29: VMWRITE may write any supported field, read-only ones included (SDM Vol. 3D A.6). */
-  private static final long MISC_VMWRITE_ANY_FIELD = 1L << 29;
-  /** IA32_VMX_PROCBASED_CTLS2 bit 46: allowed-1 of secondary control bit 14, "VMCS shadowing" (SDM Vol. 3D A.3.3). */
-  private static final long CTLS2_ALLOWS_VMCS_SHADOWING = 1L << (32 + 14);
   /** Bit 31 of a VMCS region's first 4 bytes: the shadow-VMCS indicator (SDM Vol. 3C 25.2). */
   private static final int SHADOW_VMCS_INDICATOR = 1 << 31;
   /** VMCS addresses are 4-KByte aligned: bits 11:0 are 0 (SDM Vol. 3C 31.3 VMCLEAR, VMPTRLD). */
@@ -100,18 +83,9 @@ public final class SoftwareVmcs implements VmxInstructions {
   private static final int EXIT_QUALIFICATION = 0x6400;
   /** Exit-reason bit 31: the exit is a VM-entry failure (SDM Vol. 3C 25.9.1, 27.8). */
   private static final long EXIT_REASON_ENTRY_FAILURE = 1L << 31;
-  private static final long LOW_32 = 0xFFFF_FFFFL;
-  private static final int HIGH_32_SHIFT = 32;
-  /** VMREAD/VMWRITE encodings with bits 31:16 set are never supported, so 16 bits index the support set. */
-  private static final int ENCODING_SPACE = 1 << 16;
-  private static final int BITS_PER_WORD_SHIFT = 6;
 
-  private final VmcsCatalog catalog;
-  private final List<VmcsField> supportedFields;
-  private final long[] supported = new long[ENCODING_SPACE >>> BITS_PER_WORD_SHIFT];
+  private final FieldSupport support;
   private final HostWidth hostWidth;
-  /** The bits a full access moves, by encoding width bits 14:13. */
-  private final long[] fullAccessMask = new long[VmcsWidth.values().length];
   private final boolean vmwriteAnyField;
   private final Map<Integer, Long> msrs;
   private final int revisionIdentifier;
@@ -125,34 +99,16 @@ public final class SoftwareVmcs implements VmxInstructions {
   private long[] currentFields;
 
   SoftwareVmcs(SoftwareVmcsBuilder builder, VmcsCatalog catalog) {
-    this.catalog = catalog;
     this.hostWidth = builder.hostWidth();
     this.msrs = builder.msrs();
-    long basic = msrs.getOrDefault(IA32_VMX_BASIC, 0L);
-    this.revisionIdentifier = (int) (basic & BASIC_REVISION_IDENTIFIER);
-    this.physicalAddressWidth = (basic & BASIC_32_BIT_ADDRESSES) != 0
-        ? Integer.SIZE : builder.physicalAddressWidth();
-    this.vmwriteAnyField = (msrs.getOrDefault(IA32_VMX_MISC, 0L) & MISC_VMWRITE_ANY_FIELD) != 0;
-    this.shadowVmcsAllowed = (msrs.getOrDefault(IA32_VMX_PROCBASED_CTLS2, 0L) & CTLS2_ALLOWS_VMCS_SHADOWING) != 0;
+    VmxMsrModel model = VmxMsrModel.from(msrs, builder.physicalAddressWidth());
+    this.revisionIdentifier = model.revisionIdentifier();
+    this.physicalAddressWidth = model.physicalAddressWidth();
+    this.vmwriteAnyField = model.vmwriteAnyField();
+    this.shadowVmcsAllowed = model.shadowVmcsAllowed();
     this.vmxonPointer = builder.vmxonPointer();
     this.entryCheck = builder.entryCheck();
-    for (VmcsWidth width : VmcsWidth.values()) {
-      int bits = width == VmcsWidth.BITS_64 ? hostWidth.bits() : width.bits(hostWidth);
-      fullAccessMask[width.widthBits()] = bits == Long.SIZE ? -1L : (1L << bits) - 1;
-    }
-    Set<VmcsField> removed = new HashSet<>(builder.removed());
-    List<VmcsField> kept = new ArrayList<>();
-    for (VmcsField field : catalog.fields()) {
-      checkFullEncoding(field);
-      if (!removed.contains(field)) {
-        kept.add(field);
-        markSupported(field.encoding());
-        if (field.width() == VmcsWidth.BITS_64) {
-          markSupported(field.encoding() | VmcsEncoding.ACCESS_HIGH_BIT);
-        }
-      }
-    }
-    this.supportedFields = List.copyOf(kept);
+    this.support = new FieldSupport(catalog, builder.removed(), hostWidth);
     long start = builder.currentVmcs();
     if (start != NO_CURRENT_VMCS) {
       if (!isValidAddress(start) || start == vmxonPointer) {
@@ -190,10 +146,10 @@ public final class SoftwareVmcs implements VmxInstructions {
     if (fields == null) {
       throw noCurrentVmcs("VMREAD", encoding);
     }
-    if (!supports(encoding)) {
+    if (!support.supports(encoding)) {
       throw vmFailValid(VmxInstructionError.UNSUPPORTED_VMCS_COMPONENT, describe("VMREAD", encoding));
     }
-    return readSupported(fields, encoding);
+    return support.read(fields, encoding);
   }
 
   @Override
@@ -202,19 +158,14 @@ public final class SoftwareVmcs implements VmxInstructions {
     if (fields == null) {
       throw noCurrentVmcs("VMWRITE", encoding);
     }
-    if (!supports(encoding)) {
+    if (!support.supports(encoding)) {
       throw vmFailValid(VmxInstructionError.UNSUPPORTED_VMCS_COMPONENT, describe("VMWRITE", encoding));
     }
     if (!vmwriteAnyField && VmcsCategory.ofEncoding(encoding) == VmcsCategory.READ_ONLY) {
       throw vmFailValid(VmxInstructionError.VMWRITE_READ_ONLY_COMPONENT, String.format("VMWRITE 0x%04X:"
-          + " %s is a read-only data field and IA32_VMX_MISC (0x485) bit 29 is 0", encoding, nameOf(encoding)));
+          + " %s is a read-only data field and IA32_VMX_MISC (0x485) bit 29 is 0", encoding, support.nameOf(encoding)));
     }
-    int slot = VmcsRegion.slotOf(encoding);
-    if ((encoding & VmcsEncoding.ACCESS_HIGH_BIT) != 0) {
-      fields[slot] = (fields[slot] & LOW_32) | (value << HIGH_32_SHIFT);
-    } else {
-      fields[slot] = value & fullAccessMask[VmcsWidth.ofEncoding(encoding).widthBits()];
-    }
+    support.write(fields, encoding, value);
   }
 
   @Override
@@ -366,26 +317,17 @@ public final class SoftwareVmcs implements VmxInstructions {
 
   /** Whether VMREAD supports this encoding (full access of a supported field, or high access of a 64-bit one). */
   public boolean supports(int encoding) {
-    return (encoding & ~(ENCODING_SPACE - 1)) == 0
-        && (supported[encoding >>> BITS_PER_WORD_SHIFT] & (1L << encoding)) != 0;
+    return support.supports(encoding);
   }
 
   /** The catalog the software VMCS was built from, including fields left out with {@code without}. */
   public VmcsCatalog catalog() {
-    return catalog;
+    return support.catalog();
   }
 
   /** The supported fields, in catalog order. */
   public List<VmcsField> supportedFields() {
-    return supportedFields;
-  }
-
-  private long readSupported(long[] fields, int encoding) {
-    long stored = fields[VmcsRegion.slotOf(encoding)];
-    if ((encoding & VmcsEncoding.ACCESS_HIGH_BIT) != 0) {
-      return stored >>> HIGH_32_SHIFT;
-    }
-    return stored & fullAccessMask[VmcsWidth.ofEncoding(encoding).widthBits()];
+    return support.supportedFields();
   }
 
   private VmEntryOutcome enter(String instruction, LaunchState needed, VmxInstructionError wrongState) {
@@ -397,7 +339,7 @@ public final class SoftwareVmcs implements VmxInstructions {
       throw vmFailValid(wrongState, String.format("%s: the current VMCS at 0x%X is %s", instruction,
           currentPointer, region.launchState));
     }
-    VmEntryOutcome outcome = Objects.requireNonNull(entryCheck.check(new EntryCheckView(region.fields)),
+    VmEntryOutcome outcome = Objects.requireNonNull(entryCheck.check(new EntryCheckView(this, support, region.fields)),
         "the VmEntryCheck returned null");
     if (outcome instanceof VmEntryOutcome.VmFailValid failed) {
       throw vmFailValid(failed.error(), instruction + ": the VM-entry checks failed");
@@ -405,25 +347,11 @@ public final class SoftwareVmcs implements VmxInstructions {
     if (outcome instanceof VmEntryOutcome.EntryFailure failure) {
       region.fields[VmcsRegion.slotOf(EXIT_REASON)] = EXIT_REASON_ENTRY_FAILURE | failure.basicExitReason();
       region.fields[VmcsRegion.slotOf(EXIT_QUALIFICATION)] =
-          failure.exitQualification() & fullAccessMask[VmcsWidth.NATURAL.widthBits()];
+          failure.exitQualification() & support.fullAccessMask(VmcsWidth.NATURAL);
     } else if (needed == LaunchState.CLEAR) {
       region.launchState = LaunchState.LAUNCHED;
     }
     return outcome;
-  }
-
-  private void checkFullEncoding(VmcsField field) {
-    VmcsEncoding encoding = VmcsEncoding.of(field.encoding());
-    if (!encoding.isWellFormed() || encoding.isHighAccess()
-        || encoding.width() != field.width() || encoding.category() != field.category()) {
-      throw new IllegalArgumentException(String.format("%s has encoding 0x%04X, which is not a well-formed"
-          + " full-access encoding of a %s %s field (SDM Vol. 3C 25.11.2, Table 25-21)", field.qualifiedName(),
-          field.encoding(), field.category(), field.width()));
-    }
-  }
-
-  private void markSupported(int encoding) {
-    supported[encoding >>> BITS_PER_WORD_SHIFT] |= 1L << encoding;
   }
 
   private boolean isValidAddress(long address) {
@@ -448,10 +376,13 @@ public final class SoftwareVmcs implements VmxInstructions {
   }
 
   private VmcsField supportedField(int encoding) {
-    VmcsField field = catalog.byEncoding(encoding).orElse(null);
-    if (field == null || !supports(encoding)) {
+    VmcsField field = support.catalog().byEncoding(encoding).orElse(null);
+    if (field == null || !support.supports(encoding)) {
+      String reason = support.supports(encoding)
+          ? "it is the high access of a 64-bit field; give the full-access encoding"
+          : support.unsupportedReason(encoding);
       throw new IllegalArgumentException(String.format("0x%04X is not the full-access encoding of a field"
-          + " this SoftwareVmcs supports: %s", encoding, unsupportedReason(encoding)));
+          + " this SoftwareVmcs supports: %s", encoding, reason));
     }
     return field;
   }
@@ -480,61 +411,6 @@ public final class SoftwareVmcs implements VmxInstructions {
   }
 
   private String describe(String instruction, int encoding) {
-    return String.format("%s 0x%04X: %s", instruction, encoding, unsupportedReason(encoding));
-  }
-
-  private String nameOf(int encoding) {
-    return catalog.byEncoding(encoding & ~VmcsEncoding.ACCESS_HIGH_BIT)
-        .map(field -> (encoding & VmcsEncoding.ACCESS_HIGH_BIT) != 0
-            ? field.qualifiedName() + " (high access)" : field.qualifiedName())
-        .orElse("the field");
-  }
-
-  private String unsupportedReason(int encoding) {
-    VmcsEncoding parts = VmcsEncoding.of(encoding);
-    if (parts.reservedBitsSet() != 0) {
-      return String.format("reserved encoding bits 0x%X are set (bits 12, 15 and 31:16 must be 0,"
-          + " SDM Vol. 3C 25.11.2)", parts.reservedBitsSet());
-    }
-    if (parts.isHighAccess() && parts.width() != VmcsWidth.BITS_64) {
-      return "access type bit 0 (high) is set on a field of width " + parts.width().specName()
-          + "; only 64-bit fields have a high access (SDM Vol. 3C 25.11.2)";
-    }
-    return catalog.byEncoding(parts.fullEncoding())
-        .map(field -> field.qualifiedName() + " is in the catalog, but this SoftwareVmcs was built without it")
-        .orElse("no field of this processor's catalog has this encoding");
-  }
-
-  /** The read-only view a {@link VmEntryCheck} gets: VMREAD without recording errors, no VMWRITE. */
-  private final class EntryCheckView implements VmxInstructions {
-    private final long[] fields;
-
-    EntryCheckView(long[] fields) {
-      this.fields = fields;
-    }
-
-    @Override
-    public long vmread(int encoding) {
-      if (!supports(encoding)) {
-        throw new VmFailValidException(VmxInstructionError.UNSUPPORTED_VMCS_COMPONENT,
-            describe("VMREAD (VM-entry check)", encoding));
-      }
-      return readSupported(fields, encoding);
-    }
-
-    @Override
-    public void vmwrite(int encoding, long value) {
-      throw new UnsupportedOperationException("a VM-entry check cannot write the VMCS");
-    }
-
-    @Override
-    public HostWidth hostWidth() {
-      return hostWidth;
-    }
-
-    @Override
-    public long rdmsr(int msr) {
-      return SoftwareVmcs.this.rdmsr(msr);
-    }
+    return String.format("%s 0x%04X: %s", instruction, encoding, support.unsupportedReason(encoding));
   }
 }
