@@ -1,10 +1,12 @@
 package dev.vmcscodegen.processor;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,9 +101,10 @@ final class SpecLocator {
     try {
       return Optional.of(new SpecLocation.Found(resource.toUri().toString(),
           resource.getCharContent(true).toString()));
-    } catch (IOException e) {
-      // javac hands out a file object for a resource that does not exist; reading it tells
-      return Optional.empty();
+    } catch (FileNotFoundException | NoSuchFileException e) {
+      return Optional.empty(); // a file object for a resource that does not exist: reading it tells
+    } catch (IOException | RuntimeException e) {
+      return Optional.of(new SpecLocation.Unreadable(resource.toUri().toString(), e.toString()));
     }
   }
 

@@ -38,6 +38,18 @@ public final class VmcsProcessor extends AbstractProcessor {
 
   private static final String ANNOTATION = VmcsSpec.class.getCanonicalName();
 
+  private final SpecCompiler compiler;
+
+  /** The processor javac loads. */
+  public VmcsProcessor() {
+    this(SpecCompilation::compile);
+  }
+
+  /** A processor running other phases: lets tests make them fail. */
+  VmcsProcessor(SpecCompiler compiler) {
+    this.compiler = compiler;
+  }
+
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(ANNOTATION);
@@ -93,7 +105,7 @@ public final class VmcsProcessor extends AbstractProcessor {
         return;
       }
     }
-    SpecCompilation compilation = SpecCompilation.compile(spec.value(), found.content(), base,
+    SpecCompilation compilation = compiler.compile(spec.value(), found.content(), base,
         packageOf(element), spec.prefix());
     for (Problem problem : compilation.problems()) {
       error(element, mirror, problem.render());

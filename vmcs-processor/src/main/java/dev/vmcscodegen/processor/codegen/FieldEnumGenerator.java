@@ -93,7 +93,7 @@ final class FieldEnumGenerator {
 
   private CodeBlock constantJavadoc(FieldDef field) {
     return CodeBlock.builder()
-        .add("$L\n", Javadoc.escape(field.doc()))
+        .add("$L\n", Javadoc.escape(Javadoc.sentence(field.doc())))
         .add("\n<p>$L. Encoding {@code $L}; $L.\n", Javadoc.escape(field.sdmReference()), field.encodingHex(),
             Javadoc.escape(spec.position(field.line())))
         .build();

@@ -5,6 +5,11 @@ final class Javadoc {
 
   private Javadoc() {}
 
+  /** The text ending with a full stop, as the first sentence of a javadoc comment should. */
+  static String sentence(String text) {
+    return text.endsWith(".") || text.endsWith("!") || text.endsWith("?") ? text : text + ".";
+  }
+
   /**
    * The text as javadoc shows it literally: {@code < > &} as HTML entities, {@code @} and {@code /}
    * and {@code \} as character references (no tag, no comment end, no unicode escape can start), and
