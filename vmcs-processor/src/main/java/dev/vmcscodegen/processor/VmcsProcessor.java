@@ -29,6 +29,8 @@ import javax.tools.JavaFileObject;
  * ({@link SpecLocator}), compiles it ({@link SpecCompilation}: read, check, generate), and reports
  * each problem as an error on the annotation, or writes the files. Nothing escapes into javac: an
  * unexpected exception is reported as {@code [VmcsInternalError]} with its stack trace.
+ *
+ * <p>Option {@code -Avmcs.specRoot=DIR}: a directory specs are looked up in (see {@link VmcsSpec}).
  */
 @AutoService(Processor.class)
 public final class VmcsProcessor extends AbstractProcessor {
@@ -37,6 +39,12 @@ public final class VmcsProcessor extends AbstractProcessor {
   static final String BASE_SPEC_RESOURCE = "/META-INF/vmcs-codegen/vmcs-fields.spec";
 
   private static final String ANNOTATION = VmcsSpec.class.getCanonicalName();
+
+  /**
+   * The annotation the generated code carries. The processor claims it (and does nothing with it) so
+   * that javac's {@code -Xlint:processing} does not warn that no processor claimed it.
+   */
+  private static final String GENERATED = "javax.annotation.processing.Generated";
 
   private final SpecCompiler compiler;
 
@@ -52,7 +60,7 @@ public final class VmcsProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ANNOTATION);
+    return Set.of(ANNOTATION, GENERATED);
   }
 
   @Override
@@ -68,6 +76,9 @@ public final class VmcsProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     for (TypeElement annotation : annotations) {
+      if (!annotation.getQualifiedName().contentEquals(ANNOTATION)) {
+        continue;
+      }
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
         AnnotationMirror mirror = mirrorOf(element);
         try {
@@ -77,7 +88,7 @@ public final class VmcsProcessor extends AbstractProcessor {
         }
       }
     }
-    return false;
+    return true; // claims @VmcsSpec and @Generated: no other processor has a use for them
   }
 
   private void processElement(Element element, AnnotationMirror mirror) {

@@ -50,8 +50,8 @@ final class FieldEnumGenerator {
         .addModifiers(Modifier.PUBLIC)
         .addSuperinterface(category.writable() ? RuntimeTypes.WRITABLE_VMCS_FIELD : RuntimeTypes.VMCS_FIELD);
     for (FieldDef field : fields) {
-      builder.addEnumConstant(field.name(), TypeSpec.anonymousClassBuilder("$L, $S, $S",
-              field.encodingHex(), field.doc(), field.sdmReference())
+      builder.addEnumConstant(field.name(), TypeSpec.anonymousClassBuilder("$L, $L, $L",
+              field.encodingHex(), Literals.string(field.doc()), Literals.string(field.sdmReference()))
           .addJavadoc(constantJavadoc(field))
           .build());
     }

@@ -1,5 +1,7 @@
 package dev.vmcscodegen.processor.codegen;
 
+import java.util.Locale;
+
 /** Makes spec text safe inside generated javadoc: HTML, javadoc tags, comment ends, unicode escapes. */
 final class Javadoc {
 
@@ -11,9 +13,11 @@ final class Javadoc {
   }
 
   /**
-   * The text as javadoc shows it literally: {@code < > &} as HTML entities, {@code @} and {@code /}
-   * and {@code \} as character references (no tag, no comment end, no unicode escape can start), and
-   * JavaPoet's {@code $} handled by passing the result as a {@code $L} argument.
+   * The text as javadoc shows it literally: {@code < > &} as HTML entities, {@code @}, braces, the
+   * {@code /} of a comment end and {@code \} as character references (no tag, no comment end, no
+   * unicode escape can start), control and non-ASCII characters as character references (ASCII source;
+   * a Unicode line separator would make JavaPoet break the line). JavaPoet's {@code $} is safe because
+   * the result is passed as a {@code $L} argument.
    */
   static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length());
@@ -27,7 +31,13 @@ final class Javadoc {
         case '/' -> out.append(i > 0 && text.charAt(i - 1) == '*' ? "&#47;" : "/");
         case '\\' -> out.append("&#92;");
         case '{', '}' -> out.append(c == '{' ? "&#123;" : "&#125;");
-        default -> out.append(c);
+        default -> {
+          if (c < 0x20 || c >= 0x7F) {
+            out.append("&#x").append(Integer.toHexString(c).toUpperCase(Locale.ROOT)).append(';');
+          } else {
+            out.append(c);
+          }
+        }
       }
     }
     return out.toString();

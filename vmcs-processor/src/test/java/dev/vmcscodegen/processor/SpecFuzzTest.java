@@ -1,0 +1,170 @@
+package dev.vmcscodegen.processor;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import dev.vmcscodegen.processor.check.BaseCollisionCheck;
+import dev.vmcscodegen.processor.check.Check;
+import dev.vmcscodegen.processor.check.Checks;
+import dev.vmcscodegen.processor.model.Problem;
+import dev.vmcscodegen.processor.model.SpecFile;
+import dev.vmcscodegen.processor.spec.ReadResult;
+import dev.vmcscodegen.processor.spec.SpecReader;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Seeded random mutations of the real spec: the reader and checks never throw (a spec is clean and
+ * generates, or has diagnostics), and javac with the processor never crashes nor fails on generated
+ * code (it succeeds, or every error is one of ours).
+ */
+class SpecFuzzTest {
+
+  /** Text that has broken spec readers and code generators before: comment, column, escape starts. */
+  private static final String[] NASTY = {
+    "#", " #", "|", "[", "]", "*/", "/*", "\\u000A", "\\u002A/", "\\", "\"", "@", "{@code x}", "}", "$", "$L",
+    "<b>", "&", "\t", "é", "\u2028", "\u0001", "0x", "0x1FFFF", "class", " ", "  ", "_", "[guest 64]",
+    "RIP 0x681E d", "[read-only natural]", "%s", "%n", "'", "\r",
+  };
+
+  @TempDir
+  Path specRoot;
+
+  @Test
+  void thousandsOfMutationsThroughReaderAndChecksNeverThrow() throws IOException {
+    List<String> original = RootSpecTest.rootSpec().lines().toList();
+    SpecFile base = SpecReader.read("base.spec", String.join("\n", original)).spec();
+    List<Check> withBase = new ArrayList<>(Checks.standard());
+    withBase.add(new BaseCollisionCheck(base));
+    Random random = new Random(0x5EC_F1E1DL);
+    int clean = 0;
+    for (int run = 0; run < 3000; run++) {
+      String mutated = mutate(original, random);
+      List<Problem> problems = new ArrayList<>();
+      try {
+        ReadResult read = SpecReader.read("m.spec", mutated);
+        problems.addAll(read.problems());
+        problems.addAll(Checks.run(read.spec(), random.nextInt(4) == 0 ? withBase : Checks.standard()));
+      } catch (RuntimeException e) {
+        throw new AssertionError("run " + run + " threw on:\n" + mutated, e);
+      }
+      clean += problems.isEmpty() ? 1 : 0;
+      for (Problem problem : problems) {
+        String text = problem.render();
+        assertTrue(text.startsWith("m.spec") && text.contains("[Vmcs"), text);
+      }
+    }
+    assertTrue(clean > 100 && clean < 2900, "the mutations give both clean and broken specs: " + clean);
+    System.out.printf("reader and checks fuzz: 3000 specs, %d clean, %d ms CPU%n", clean, cpuMillis());
+  }
+
+  @Test
+  void hundredsOfMutationsThroughJavacNeverCrashOrMiscompile() throws IOException {
+    List<String> original = RootSpecTest.rootSpec().lines().toList();
+    Random random = new Random(0xC0FFEEL);
+    List<File> classPath = RuntimeSources.compiledClassPath();
+    int succeeded = 0;
+    for (int run = 0; run < 200; run++) {
+      String mutated = mutate(slice(original, random), random);
+      Files.writeString(specRoot.resolve("m.spec"), mutated, StandardCharsets.UTF_8);
+      JavaFileObject anchor = JavaFileObjects.forSourceLines("fuzz.Anchor", "package fuzz;",
+          "@dev.vmcscodegen.annotations.VmcsSpec(\"m.spec\") final class Anchor {}");
+      Compilation compilation = Compiler.javac().withProcessors(new VmcsProcessor()).withClasspath(classPath)
+          .withOptions("-Avmcs.specRoot=" + specRoot).compile(anchor);
+      if (compilation.status() == Compilation.Status.SUCCESS) {
+        succeeded++;
+        continue;
+      }
+      for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
+        String message = error.getMessage(null);
+        if (!message.contains("[Vmcs") || message.contains("[VmcsInternalError]")) {
+          fail("run " + run + ": " + message + "\nspec:\n" + mutated);
+        }
+      }
+    }
+    assertTrue(succeeded > 20 && succeeded < 180, "both generating and failing specs were compiled: " + succeeded);
+    System.out.printf("javac fuzz: 200 compilations, %d succeeded, %d ms CPU%n", succeeded, cpuMillis());
+  }
+
+  private static long cpuMillis() {
+    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+  }
+
+  /** A few whole groups of the spec (header, fields, comments between), so each javac run stays short. */
+  private static List<String> slice(List<String> lines, Random random) {
+    List<Integer> headers = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith("[")) {
+        headers.add(i);
+      }
+    }
+    int first = random.nextInt(headers.size());
+    int last = Math.min(headers.size(), first + 1 + random.nextInt(2));
+    int end = last < headers.size() ? headers.get(last) : lines.size();
+    return lines.subList(headers.get(first), end);
+  }
+
+  private static String mutate(List<String> original, Random random) {
+    List<String> lines = new ArrayList<>(original);
+    int mutations = 1 + random.nextInt(3);
+    for (int m = 0; m < mutations && !lines.isEmpty(); m++) {
+      int at = random.nextInt(lines.size());
+      String line = lines.get(at);
+      switch (random.nextInt(7)) {
+        case 0 -> lines.set(at, flipEncodingBit(line, random));
+        case 1 -> lines.set(at, insert(line, NASTY[random.nextInt(NASTY.length)], random));
+        case 2 -> lines.set(at, line.isEmpty() ? line : deleteChar(line, random));
+        case 3 -> lines.remove(at);
+        case 4 -> lines.add(random.nextInt(lines.size() + 1), line);
+        case 5 -> {
+          int other = random.nextInt(lines.size());
+          lines.set(at, lines.get(other));
+          lines.set(other, line);
+        }
+        default -> lines.set(at, insert(line, NASTY[random.nextInt(NASTY.length)], random)
+            .replace("0x", random.nextBoolean() ? "0x" : "0X"));
+      }
+    }
+    return String.join("\n", lines);
+  }
+
+  private static String flipEncodingBit(String line, Random random) {
+    int hex = line.indexOf(" 0x");
+    if (hex < 0) {
+      return line;
+    }
+    int end = line.indexOf(' ', hex + 1);
+    end = end < 0 ? line.length() : end;
+    try {
+      int encoding = Integer.parseUnsignedInt(line.substring(hex + 3, end), 16);
+      int flipped = encoding ^ (1 << random.nextInt(random.nextBoolean() ? 16 : 32));
+      return line.substring(0, hex + 1) + String.format("0x%04X", flipped) + line.substring(end);
+    } catch (NumberFormatException e) {
+      return line;
+    }
+  }
+
+  private static String insert(String line, String text, Random random) {
+    int at = random.nextInt(line.length() + 1);
+    return line.substring(0, at) + text + line.substring(at);
+  }
+
+  private static String deleteChar(String line, Random random) {
+    int at = random.nextInt(line.length());
+    return line.substring(0, at) + line.substring(at + 1);
+  }
+}
