@@ -2,6 +2,10 @@ package dev.vmcscodegen.runtime.event;
 
 import dev.vmcscodegen.runtime.VmxInstructions;
 import dev.vmcscodegen.runtime.capability.VmxCapabilities;
+import dev.vmcscodegen.runtime.control.ControlKind;
+import dev.vmcscodegen.runtime.control.ControlSetter;
+import dev.vmcscodegen.runtime.control.PrimaryProcessorBasedControl;
+import dev.vmcscodegen.runtime.control.SecondaryProcessorBasedControl;
 import dev.vmcscodegen.runtime.exit.InterruptionInformation;
 import dev.vmcscodegen.runtime.exit.InterruptionType;
 import dev.vmcscodegen.runtime.fields.VmcsControl32;
@@ -115,9 +119,18 @@ public final class EventInjector {
     return info.valid() ? Optional.of(info) : Optional.empty();
   }
 
-  /** The context the checks depend on: the capabilities and the guest CR0 field's PE bit. */
+  /**
+   * The context the checks depend on: the capabilities, the guest CR0 field's PE bit, and whether
+   * "unrestricted guest" is in effect ("activate secondary controls" and "unrestricted guest" both 1;
+   * the secondary controls are read only when activated).
+   */
   public InjectionContext context() {
-    return InjectionContext.of(capabilities, VmcsGuestNW.CR0.read(vmx));
+    boolean secondary = (ControlSetter.read(vmx, ControlKind.PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS)
+        & PrimaryProcessorBasedControl.ACTIVATE_SECONDARY_CONTROLS.mask()) != 0;
+    boolean unrestricted = secondary
+        && (ControlSetter.read(vmx, ControlKind.SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS)
+            & SecondaryProcessorBasedControl.UNRESTRICTED_GUEST.mask()) != 0;
+    return InjectionContext.of(capabilities, VmcsGuestNW.CR0.read(vmx), unrestricted);
   }
 
   private int exitInstructionLength() {

@@ -7,7 +7,8 @@ import dev.vmcscodegen.runtime.control.PrimaryProcessorBasedControl;
 /**
  * What the event-injection checks of SDM Vol. 3C 27.2.1.3 depend on besides the event itself.
  *
- * @param protectedMode bit 0 (PE) of the guest CR0 field: error codes are delivered only in protected mode
+ * @param protectedMode the "unrestricted guest" control is 0 or bit 0 (PE) of the guest CR0 field is 1:
+ *     only then are error codes delivered
  * @param errorCodeOptional IA32_VMX_BASIC bit 56: a hardware exception may come with or without an error code
  * @param zeroLengthAllowed IA32_VMX_MISC bit 30: software events may have instruction length 0
  * @param otherEventSupported the "monitor trap flag" control may be 1, so type 7 (other event) is not reserved
@@ -15,12 +16,17 @@ import dev.vmcscodegen.runtime.control.PrimaryProcessorBasedControl;
 public record InjectionContext(boolean protectedMode, boolean errorCodeOptional, boolean zeroLengthAllowed,
     boolean otherEventSupported) {
 
-  /** The context of a processor with these capabilities and a guest CR0 of {@code guestCr0}. */
-  public static InjectionContext of(VmxCapabilities capabilities, long guestCr0) {
+  /**
+   * The context of a processor with these capabilities, a guest CR0 field of {@code guestCr0}, and the
+   * "unrestricted guest" VM-execution control in effect or not. Protected mode is "unrestricted guest"
+   * 0 or CR0.PE 1, as in the SDM's wording of the deliver-error-code check (with "unrestricted guest"
+   * 0, VM entry requires CR0.PE = 1 anyway).
+   */
+  public static InjectionContext of(VmxCapabilities capabilities, long guestCr0, boolean unrestrictedGuest) {
     boolean monitorTrapFlag = capabilities.controlCapability(ControlKind.PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS)
         .map(capability -> capability.allowed().allowsOne(PrimaryProcessorBasedControl.MONITOR_TRAP_FLAG.bit()))
         .orElse(false);
-    return new InjectionContext((guestCr0 & Cr0.PE) != 0, capabilities.basic().entryWithoutErrorCode(),
+    return new InjectionContext(!unrestrictedGuest || (guestCr0 & Cr0.PE) != 0, capabilities.basic().entryWithoutErrorCode(),
         capabilities.misc().zeroLengthInjection(), monitorTrapFlag);
   }
 

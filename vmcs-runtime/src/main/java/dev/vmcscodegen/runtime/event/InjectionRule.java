@@ -18,8 +18,8 @@ public enum InjectionRule {
   OTHER_EVENT_VECTOR("an other event must have vector 0 (pending MTF VM exit)"),
   /** Only hardware exceptions may deliver an error code. */
   ERROR_CODE_NOT_HARDWARE_EXCEPTION("only a hardware exception may deliver an error code"),
-  /** No error code may be delivered when the guest CR0.PE is 0. */
-  ERROR_CODE_IN_REAL_MODE("no error code may be delivered when guest CR0.PE is 0"),
+  /** No error code may be delivered outside protected mode ("unrestricted guest" 1 and guest CR0.PE 0). */
+  ERROR_CODE_IN_REAL_MODE("no error code may be delivered when \"unrestricted guest\" is 1 and guest CR0.PE is 0"),
   /** Without IA32_VMX_BASIC bit 56, vectors 8, 10-14, 17 and 21 need an error code in protected mode. */
   ERROR_CODE_REQUIRED("in protected mode, without IA32_VMX_BASIC bit 56, #DF (8), #TS (10), #NP (11), #SS (12),"
       + " #GP (13), #PF (14), #AC (17) and #CP (21) must deliver an error code"),

@@ -48,8 +48,8 @@ public final class InjectionRules {
   }
 
   /**
-   * Whether the deliver-error-code bit must be 1 (SDM Vol. 3C 27.2.1.3): a hardware exception, guest
-   * CR0.PE = 1, IA32_VMX_BASIC bit 56 = 0 and a vector that pushes an error code.
+   * Whether the deliver-error-code bit must be 1 (SDM Vol. 3C 27.2.1.3): a hardware exception, protected
+   * mode ({@link InjectionContext#protectedMode}), IA32_VMX_BASIC bit 56 = 0 and a vector that pushes an error code.
    */
   public static boolean errorCodeRequired(InterruptionType type, int vector, InjectionContext context) {
     return type == InterruptionType.HARDWARE_EXCEPTION && context.protectedMode() && !context.errorCodeOptional()

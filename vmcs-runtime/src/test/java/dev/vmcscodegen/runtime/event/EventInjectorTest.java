@@ -23,6 +23,8 @@ class EventInjectorTest {
   private static final int IDT_VECTORING_ERROR_CODE = 0x440A;
   private static final int EXIT_LENGTH = 0x440C;
   private static final int GUEST_CR0 = 0x6800;
+  private static final int PRIMARY_CONTROLS = 0x4002;
+  private static final int SECONDARY_CONTROLS = 0x401E;
 
   private final VmxCapabilities caps = VmxCapabilities.sample();
   private SoftwareVmcs vmx;
@@ -66,10 +68,22 @@ class EventInjectorTest {
   }
 
   @Test
-  void realModeGuestGetsNoErrorCode() {
+  void unrestrictedRealModeGuestGetsNoErrorCode() {
     vmx.put(GUEST_CR0, 0x10L);
+    vmx.put(PRIMARY_CONTROLS, 1L << 31); // activate secondary controls (SDM Vol. 3C 25.6.2)
+    vmx.put(SECONDARY_CONTROLS, 1L << 7); // unrestricted guest
     injector.inject(EventInjection.of(InterruptionType.HARDWARE_EXCEPTION, 13));
     assertEquals(0x8000_030DL, vmx.get(ENTRY_INFORMATION));
+  }
+
+  @Test
+  void withoutUnrestrictedGuestTheErrorCodeIsDueWhateverCr0Says() {
+    // SDM Vol. 3C 27.2.1.3: deliver-error-code is 1 iff ("unrestricted guest" is 0 or CR0.PE is 1), ...
+    vmx.put(GUEST_CR0, 0x10L);
+    vmx.put(SECONDARY_CONTROLS, 1L << 7); // ignored: "activate secondary controls" is 0
+    EventInjectionException e = assertThrows(EventInjectionException.class,
+        () -> injector.inject(EventInjection.of(InterruptionType.HARDWARE_EXCEPTION, 13)));
+    assertEquals(List.of(InjectionRule.ERROR_CODE_REQUIRED), e.rules());
   }
 
   @Test
