@@ -8,15 +8,25 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.SourceVersion;
 
-/** A field name becomes an enum constant, so it must be a Java identifier and not a keyword (JLS 3.8, 3.9). */
+/**
+ * A field name becomes an enum constant, so it must be a Java identifier and not a keyword (JLS 3.8,
+ * 3.9), nor the name of a field the generated enum declares itself.
+ */
 public final class JavaNameCheck implements Check {
+
+  /**
+   * The fields every generated enum has besides its constants: the private fields of
+   * {@code codegen.FieldEnumGenerator}.
+   */
+  public static final List<String> GENERATED_FIELDS = List.of("encoding", "doc", "sdmReference");
 
   @Override
   public List<Problem> check(SpecFile spec) {
     List<Problem> problems = new ArrayList<>();
     for (FieldDef field : spec.fields()) {
-      if (!isJavaName(field.name())) {
-        problems.add(Problem.atField(Message.INVALID_NAME, spec, field, quote(field.name())));
+      if (!isJavaName(field.name()) || GENERATED_FIELDS.contains(field.name())) {
+        problems.add(Problem.atField(Message.INVALID_NAME, spec, field, quote(field.name()),
+            String.join(", ", GENERATED_FIELDS)));
       }
     }
     return problems;

@@ -25,7 +25,8 @@ public enum Message {
       "SDM Vol. 3C 25.11.2 / Table 25-21"),
   /** A name that cannot be an enum constant. */
   INVALID_NAME("VmcsInvalidName",
-      "%s: a field name must be a Java identifier that is not a keyword", ""),
+      "%s: a field name must be a Java identifier that is not a keyword, nor a field the generated enum"
+          + " declares (%s)", ""),
   /** A name used twice in one group (one enum). */
   DUPLICATE_NAME("VmcsDuplicateName",
       "the name is used twice in group %s (first at %s)", ""),

@@ -30,7 +30,17 @@ class JavaNameCheckTest {
   @Test
   void reportsTheName() {
     assertEquals(List.of("t.spec:2: [VmcsInvalidName] field class: \"class\": a field name must be a Java"
-            + " identifier that is not a keyword"),
+            + " identifier that is not a keyword, nor a field the generated enum declares (encoding, doc,"
+            + " sdmReference)"),
         rendered(check.check(spec("[guest 16] r", "class 0x0800 d"))));
+  }
+
+  @Test
+  void namesOfTheGeneratedEnumsOwnFieldsFail() {
+    // a constant named encoding would clash with the enum's private field of that name
+    for (String name : JavaNameCheck.GENERATED_FIELDS) {
+      assertEquals(1, check.check(spec("[guest 16] r", name + " 0x0800 d")).size(), name);
+    }
+    assertEquals(List.of(), check.check(spec("[guest 16] r", "ENCODING 0x0800 d")));
   }
 }
