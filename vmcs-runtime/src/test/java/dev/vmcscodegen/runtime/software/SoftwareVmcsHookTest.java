@@ -7,6 +7,7 @@ import static dev.vmcscodegen.runtime.FakeField.GUEST_RIP;
 import static dev.vmcscodegen.runtime.FakeField.VM_INSTRUCTION_ERROR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vmcscodegen.runtime.FakeField;
 import dev.vmcscodegen.runtime.HostWidth;
@@ -45,7 +46,10 @@ class SoftwareVmcsHookTest {
   void putAndGetTakeOnlySupportedFullEncodings() {
     SoftwareVmcs vmcs = SoftwareVmcs.builder().catalog(FakeField.catalog()).without(GUEST_RIP).build();
     assertThrows(IllegalArgumentException.class, () -> vmcs.put(GUEST_RIP.encoding(), 1));
-    assertThrows(IllegalArgumentException.class, () -> vmcs.get(0x2801));
+    String high = assertThrows(IllegalArgumentException.class, () -> vmcs.get(0x2801)).getMessage();
+    assertTrue(high.contains("high access"), high);
+    assertThrows(IllegalArgumentException.class,
+        () -> SoftwareVmcs.load(FakeField.catalog(), Map.of(0x681C, 1L)));
     assertThrows(IllegalArgumentException.class, () -> vmcs.put(0x681C, 1));
     SoftwareVmcs none = SoftwareVmcs.builder().catalog(FakeField.catalog()).noCurrentVmcs().build();
     assertThrows(IllegalStateException.class, () -> none.put(EXIT_REASON.encoding(), 1));

@@ -166,6 +166,17 @@ class SoftwareVmcsRegionTest {
   }
 
   @Test
+  void entryCheckReadOfUnsupportedFieldRecordsNoError() {
+    SoftwareVmcs vmcs = builder().entryCheck(current -> {
+      assertEquals(12, assertThrows(VmFailValidException.class, () -> current.vmread(0x681C)).errorNumber());
+      return VmEntryOutcome.entered();
+    }).build();
+    assertInstanceOf(VmEntryOutcome.Entered.class, vmcs.vmlaunch());
+    // The checks are part of VMLAUNCH, which succeeded: no error number was stored (SDM 31.2 VMsucceed).
+    assertEquals(0, vmcs.vmread(VM_INSTRUCTION_ERROR.encoding()));
+  }
+
+  @Test
   void entryFailureIsRecordedAsAnExit() {
     SoftwareVmcs vmcs = builder().entryCheck(current -> VmEntryOutcome.entryFailure(33, 0)).build();
     VmEntryOutcome outcome = vmcs.vmlaunch();
