@@ -31,6 +31,13 @@ import javax.tools.JavaFileObject;
  * unexpected exception is reported as {@code [VmcsInternalError]} with its stack trace.
  *
  * <p>Option {@code -Avmcs.specRoot=DIR}: a directory specs are looked up in (see {@link VmcsSpec}).
+ *
+ * <p>Build tools: javac does not know the spec is an input, so Maven does not rerun the processor
+ * when only the spec changed (delete {@code target/maven-status/maven-compiler-plugin/compile}, as the
+ * vmcs-runtime pom does); Gradle runs it as an isolating processor (each generated file comes from one
+ * annotated element) and must be told the spec is a compile input. The generated code is annotated
+ * {@code @javax.annotation.processing.Generated}: a JPMS module using it needs
+ * {@code requires static java.compiler}.
  */
 @AutoService(Processor.class)
 public final class VmcsProcessor extends AbstractProcessor {
