@@ -38,7 +38,7 @@ public class AccessorBenchmark {
   private static final int GUEST_RIP = 0x681E;
 
   /** Which backend runs the instructions (see {@link Backends}). */
-  @Param({Backends.ARRAY})
+  @Param({Backends.SOFTWARE, Backends.ARRAY})
   public String backend;
 
   private VmxInstructions vmx;

@@ -4,6 +4,7 @@ import dev.vmcscodegen.runtime.HostWidth;
 import dev.vmcscodegen.runtime.VmcsWidth;
 import dev.vmcscodegen.runtime.VmxInstructions;
 import dev.vmcscodegen.runtime.fields.VmcsFields;
+import dev.vmcscodegen.runtime.software.SoftwareVmcs;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -11,6 +12,8 @@ import java.util.stream.Stream;
 /** The backends a benchmark's {@code backend} parameter names. */
 final class Backends {
 
+  /** {@link SoftwareVmcs}: the library's SDM-faithful in-memory VMCS. */
+  static final String SOFTWARE = "software";
   /** {@link ArrayVmcs}: one array slot per encoding, no checks. */
   static final String ARRAY = "array";
   /** {@link MapVmcs}: a {@code HashMap<Integer, Long>}. */
@@ -21,11 +24,24 @@ final class Backends {
   /** A fresh backend of the given name for the given host width, supporting every catalogued field. */
   static VmxInstructions create(String name, HostWidth hostWidth) {
     return switch (name) {
+      case SOFTWARE -> SoftwareVmcs.builder().hostWidth(hostWidth).build();
       case ARRAY -> new ArrayVmcs(hostWidth);
       case MAP -> new MapVmcs(supportedEncodings(), hostWidth);
       default -> throw new IllegalArgumentException("unknown backend " + name + ": use "
-          + ARRAY + " or " + MAP);
+          + SOFTWARE + ", " + ARRAY + " or " + MAP);
     };
+  }
+
+  /**
+   * Stores a value as a VM exit would, read-only fields included: {@link SoftwareVmcs#put} for the
+   * software VMCS (its VMWRITE refuses read-only fields, as the processor does), VMWRITE otherwise.
+   */
+  static void preset(VmxInstructions vmx, int encoding, long value) {
+    if (vmx instanceof SoftwareVmcs software) {
+      software.put(encoding, value);
+    } else {
+      vmx.vmwrite(encoding, value);
+    }
   }
 
   /**

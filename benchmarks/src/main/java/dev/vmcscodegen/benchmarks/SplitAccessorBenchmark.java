@@ -34,7 +34,7 @@ public class SplitAccessorBenchmark {
   private static final long LOW_32 = 0xFFFF_FFFFL;
 
   /** Which backend runs the instructions (see {@link Backends}). */
-  @Param({Backends.ARRAY})
+  @Param({Backends.SOFTWARE, Backends.ARRAY})
   public String backend;
 
   private VmxInstructions vmx;
