@@ -14,6 +14,9 @@ public enum VmcsCategory {
   /** Type 3: host-state fields (SDM Vol. 3D B.x.4). */
   HOST(3, "host", "Host");
 
+  /** The constants in type-bit order (declaration order); {@code values()} would copy the array on every call. */
+  private static final VmcsCategory[] BY_TYPE_BITS = values();
+
   private final int typeBits;
   private final String specName;
   private final String typeNamePart;
@@ -41,7 +44,7 @@ public enum VmcsCategory {
 
   /** The category whose type bits 11:10 are {@code bits} (0 to 3). */
   public static VmcsCategory fromTypeBits(int bits) {
-    return values()[bits & 0b11];
+    return BY_TYPE_BITS[bits & 0b11];
   }
 
   /** The category of an encoding, from its bits 11:10. */

@@ -14,6 +14,9 @@ public enum VmcsWidth {
   /** Width 3: natural-width fields: 64 bits on processors supporting Intel 64, 32 bits on a 32-bit host. */
   NATURAL(3, "natural", "NW", 64);
 
+  /** The constants in width-bit order (declaration order); {@code values()} would copy the array on every call. */
+  private static final VmcsWidth[] BY_WIDTH_BITS = values();
+
   private final int widthBits;
   private final String specName;
   private final String typeNamePart;
@@ -48,7 +51,7 @@ public enum VmcsWidth {
 
   /** The width whose bits 14:13 are {@code bits} (0 to 3). */
   public static VmcsWidth fromWidthBits(int bits) {
-    return values()[bits & 0b11];
+    return BY_WIDTH_BITS[bits & 0b11];
   }
 
   /** The width of an encoding, from its bits 14:13. */
