@@ -16,7 +16,7 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = VmcsCli.Version.class,
     description = "Intel VMX VMCS toolkit: field catalog, exit decoders, capability reports.",
-    subcommands = {FieldsCommand.class, DecodeCommand.class, CapsCommand.class})
+    subcommands = {FieldsCommand.class, DecodeCommand.class, CapsCommand.class, CheckCommand.class})
 public final class VmcsCli {
 
   /** Exit code of a command that did what it was asked. */

@@ -1,0 +1,171 @@
+package dev.vmcscodegen.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import dev.vmcscodegen.runtime.capability.VmxCapabilities;
+import dev.vmcscodegen.runtime.capability.VmxCapabilitiesException;
+import dev.vmcscodegen.runtime.entry.EntryCapabilities;
+import dev.vmcscodegen.runtime.entry.EntryChecker;
+import dev.vmcscodegen.runtime.entry.EntryOutcome;
+import dev.vmcscodegen.runtime.entry.EntryReport;
+import dev.vmcscodegen.runtime.entry.FieldValue;
+import dev.vmcscodegen.runtime.entry.KvmDump;
+import dev.vmcscodegen.runtime.entry.KvmDumpParser;
+import dev.vmcscodegen.runtime.entry.ProcessorFacts;
+import dev.vmcscodegen.runtime.entry.Violation;
+import dev.vmcscodegen.runtime.entry.VmcsImage;
+import dev.vmcscodegen.runtime.entry.VmcsImageText;
+import dev.vmcscodegen.runtime.fields.VmcsFields;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vmcs check}: why did (or would) VM entry fail? Runs the offline VM-entry checker (SDM Vol. 3C
+ * 27.1 to 27.3; 26.x in editions before 2023) on a VMCS image and names every violated check with its
+ * SDM section, the fields and values involved, what the processor reports, and the fix.
+ *
+ * <p>Exit codes: 0 the image would enter, 3 it would fail, 1 bad input, 2 bad usage. Checks whose
+ * inputs the image lacks are listed as not verifiable, never as violations.
+ */
+@Command(name = "check",
+    mixinStandardHelpOptions = true,
+    description = "Check a VMCS image against the VM-entry checks of SDM Vol. 3C 27.1-27.3; exit 0 if it"
+        + " would enter, 3 if it would fail.")
+public final class CheckCommand implements Callable<Integer> {
+
+  /** Exit code when VM entry would fail. */
+  public static final int EXIT_WOULD_FAIL = 3;
+
+  /** Where the VMCS image comes from: exactly one source. */
+  static final class Image {
+    @Option(names = "--vmcs-file", paramLabel = "FILE", required = true,
+        description = "'FIELD VALUE' lines: FIELD an encoding (0x681E), a name (VmcsGuestNW.RIP) or a unique"
+            + " bare name (RIP); VALUE hex with 0x or decimal; '#' comments.")
+    Path vmcsFile;
+
+    @Option(names = "--kvm-dump", paramLabel = "FILE", required = true,
+        description = "A Linux KVM dump_vmcs log (the kernel messages after 'VMCS ..., last attempted VM-entry').")
+    Path kvmDump;
+  }
+
+  @Spec
+  private CommandSpec spec;
+
+  @Mixin
+  private OutputOptions output;
+
+  @Option(names = "--msr-file", paramLabel = "FILE", required = true,
+      description = "The processor's capability profile: 'MSR VALUE' lines, hex (0x480 0x00da040000000004).")
+  private Path msrFile;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  private Image image;
+
+  @Option(names = "--maxphyaddr", paramLabel = "N", defaultValue = "46",
+      description = "Physical-address width MAXPHYADDR, 32 to 52 (default: ${DEFAULT-VALUE}).")
+  private int maxPhysicalAddress;
+
+  @Override
+  public Integer call() {
+    if (maxPhysicalAddress < 32 || maxPhysicalAddress > 52) {
+      throw new ParameterException(spec.commandLine(),
+          "--maxphyaddr must be 32 to 52 (SDM Vol. 3A 4.1.4), got " + maxPhysicalAddress);
+    }
+    EntryCapabilities capabilities = capabilities(msrFile);
+    Path source = image.vmcsFile != null ? image.vmcsFile : image.kvmDump;
+    String text = read(source);
+    VmcsImage vmcs;
+    List<String> skipped = List.of();
+    try {
+      if (image.vmcsFile != null) {
+        vmcs = VmcsImageText.parse(text, VmcsFields.CATALOG);
+      } else {
+        KvmDump dump = KvmDumpParser.parse(text);
+        vmcs = dump.image();
+        skipped = dump.skipped();
+      }
+    } catch (IllegalArgumentException e) {
+      throw new InputException(source + ": " + e.getMessage(), e);
+    }
+    ProcessorFacts facts = ProcessorFacts.defaults().withMaxPhysicalAddress(maxPhysicalAddress);
+    EntryReport report = EntryChecker.standard().check(vmcs, capabilities, facts);
+    PrintWriter out = spec.commandLine().getOut();
+    if (output.json()) {
+      JsonOutput.print(out, json(report));
+    } else {
+      out.printf("%s: %d fields%s; profile %s; MAXPHYADDR %d.%n", source, vmcs.size(),
+          skipped.isEmpty() ? "" : " (" + skipped.size() + " dump lines are not VMCS fields)", msrFile,
+          maxPhysicalAddress);
+      out.print(report.diagnosis());
+      out.flush();
+    }
+    return report.enters() ? VmcsCli.EXIT_OK : EXIT_WOULD_FAIL;
+  }
+
+  private static JsonObject json(EntryReport report) {
+    JsonObject root = JsonOutput.object();
+    root.addProperty("enters", report.enters());
+    JsonArray violations = new JsonArray();
+    for (Violation violation : report.violations()) {
+      JsonObject item = JsonOutput.object();
+      item.addProperty("check", violation.check().id());
+      item.addProperty("sdm", violation.check().sdmSection());
+      JsonArray fields = new JsonArray();
+      for (FieldValue field : violation.fields()) {
+        fields.add(field.encoding());
+      }
+      item.add("fields", fields);
+      EntryOutcome outcome = violation.outcome();
+      item.addProperty("outcome", outcome.code());
+      if (outcome.kind() == EntryOutcome.Kind.VM_ENTRY_FAILURE) {
+        item.addProperty("qualification", outcome.qualification());
+      } else {
+        item.add("qualification", JsonNull.INSTANCE);
+      }
+      item.addProperty("message", violation.message() + " Fix: " + violation.check().fix());
+      violations.add(item);
+    }
+    root.add("violations", violations);
+    JsonArray notVerifiable = new JsonArray();
+    report.notVerifiableIds().forEach(notVerifiable::add);
+    root.add("not_verifiable", notVerifiable);
+    return root;
+  }
+
+  private static EntryCapabilities capabilities(Path file) {
+    try {
+      return EntryCapabilities.of(VmxCapabilities.load(file));
+    } catch (NoSuchFileException e) {
+      throw new InputException(file + ": no such file");
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    } catch (VmxCapabilitiesException e) {
+      throw InputException.problems(e.problems().stream().map(problem -> problem.render(e.source())).toList());
+    } catch (IllegalArgumentException e) {
+      throw new InputException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new InputException(file + ": no such file");
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+}
