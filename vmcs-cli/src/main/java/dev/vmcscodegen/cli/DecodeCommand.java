@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         DecodeFieldCommand.class,
         DecodeExitReasonCommand.class,
         DecodeInterruptionInfoCommand.class,
+        DecodeQualificationCommand.class,
         DecodeInstructionErrorCommand.class})
 public final class DecodeCommand {
 }
