@@ -50,6 +50,7 @@ public final class EntryChecker {
     all.addAll(GuestDescriptorTableAndRipChecks.rows());
     all.addAll(GuestNonRegisterChecks.rows());
     all.addAll(GuestPdpteChecks.rows());
+    all.addAll(MsrLoadChecks.rows());
     return all;
   }
 
@@ -84,7 +85,11 @@ public final class EntryChecker {
       EntryState state = new EntryState(image, capabilities, facts, memory);
       try {
         if (!check.condition().holds(state)) {
-          violations.add(new Violation(check, seen(check, image), check.outcome()));
+          EntryOutcome outcome = check.outcome();
+          if (state.qualification().isPresent()) {
+            outcome = new EntryOutcome(outcome.kind(), outcome.number(), state.qualification().getAsLong());
+          }
+          violations.add(new Violation(check, seen(check, image), outcome));
         }
       } catch (MissingInputException missing) {
         notVerifiable.add(new NotVerifiable(check, missing.getMessage()));

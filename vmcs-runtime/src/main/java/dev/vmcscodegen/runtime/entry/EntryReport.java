@@ -35,8 +35,14 @@ public record EntryReport(List<Violation> violations, List<NotVerifiable> notVer
    * when the image would enter.
    */
   public Optional<EntryOutcome> outcome() {
-    return violations.stream().min((a, b) -> Integer.compare(a.check().area().ordinal(),
-        b.check().area().ordinal())).map(Violation::outcome);
+    Optional<Violation> first = violations.stream()
+        .min((a, b) -> Integer.compare(a.check().area().ordinal(), b.check().area().ordinal()));
+    if (first.isPresent() && first.get().check().area() == CheckArea.MSR_LOADING) {
+      // MSR loading stops at the first failing entry (27.4): the lowest index is reported.
+      return violations.stream().filter(v -> v.check().area() == CheckArea.MSR_LOADING)
+          .map(Violation::outcome).min((a, b) -> Long.compare(a.qualification(), b.qualification()));
+    }
+    return first.map(Violation::outcome);
   }
 
   /** The ids of the violated checks. */

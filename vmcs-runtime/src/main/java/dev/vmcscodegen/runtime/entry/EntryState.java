@@ -23,6 +23,7 @@ public final class EntryState {
   private final ProcessorFacts facts;
   private final PhysicalMemory memory;
   private final Set<Integer> reads = new LinkedHashSet<>();
+  private OptionalLong qualification = OptionalLong.empty();
 
   EntryState(VmcsImage image, EntryCapabilities capabilities, ProcessorFacts facts, PhysicalMemory memory) {
     this.image = image;
@@ -70,6 +71,15 @@ public final class EntryState {
 
   Set<Integer> reads() {
     return reads;
+  }
+
+  /** Records the exit qualification of a failure found while evaluating (the MSR-load entry index). */
+  void qualify(long value) {
+    qualification = OptionalLong.of(value);
+  }
+
+  OptionalLong qualification() {
+    return qualification;
   }
 
   // Controls in force.

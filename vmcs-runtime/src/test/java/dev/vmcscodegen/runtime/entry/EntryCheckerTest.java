@@ -22,6 +22,7 @@ class EntryCheckerTest {
     all.addAll(HostTrips.all());
     all.addAll(GuestTrips.all());
     all.addAll(SegmentTrips.all());
+    all.addAll(MsrLoadTrips.all());
     return all.stream();
   }
 
@@ -43,6 +44,23 @@ class EntryCheckerTest {
     EntryReport report = baseline.check();
     assertTrue(report.enters(), report.diagnosis());
     assertEquals(List.of(), report.notVerifiableIds());
+  }
+
+  @Test
+  void msrLoadFailureReportsTheFirstFailingEntry() {
+    EntryReport report = MsrLoadTrips.area(0xC000_0101L).check();
+    // SDM Vol. 3C 27.8: exit reason 34, qualification = index of the failing entry (1-based): 2.
+    assertEquals(EntryOutcome.msrLoading(2), report.outcome().orElseThrow());
+    assertEquals("exit-34", report.violations().get(0).outcome().code());
+  }
+
+  @Test
+  void msrLoadAreaWithoutMemoryIsNotVerifiable() {
+    EntryReport report = Baselines.longMode().set(EntryFields.VM_ENTRY_MSR_LOAD_COUNT, 1)
+        .set(EntryFields.VM_ENTRY_MSR_LOAD_ADDRESS, MsrLoadTrips.AREA).check();
+    assertTrue(report.enters());
+    assertEquals(List.of("msrload-fs-gs-base", "msrload-x2apic", "msrload-smm-only", "msrload-reserved"),
+        report.notVerifiableIds());
   }
 
   @Test
