@@ -1,6 +1,7 @@
 package dev.vmcscodegen.runtime.entry;
 
 import dev.vmcscodegen.runtime.capability.VmxCapabilities;
+import dev.vmcscodegen.runtime.capability.VmxCapabilityMsr;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,43 +19,43 @@ import java.util.TreeMap;
 public record EntryCapabilities(Map<Integer, Long> msrs) {
 
   /** 480H IA32_VMX_BASIC (SDM Vol. 3D A.1). */
-  public static final int IA32_VMX_BASIC = 0x480;
+  public static final int IA32_VMX_BASIC = VmxCapabilityMsr.IA32_VMX_BASIC.address();
   /** 481H IA32_VMX_PINBASED_CTLS (A.3.1). */
-  public static final int IA32_VMX_PINBASED_CTLS = 0x481;
+  public static final int IA32_VMX_PINBASED_CTLS = VmxCapabilityMsr.IA32_VMX_PINBASED_CTLS.address();
   /** 482H IA32_VMX_PROCBASED_CTLS (A.3.2). */
-  public static final int IA32_VMX_PROCBASED_CTLS = 0x482;
+  public static final int IA32_VMX_PROCBASED_CTLS = VmxCapabilityMsr.IA32_VMX_PROCBASED_CTLS.address();
   /** 483H IA32_VMX_EXIT_CTLS (A.4.1). */
-  public static final int IA32_VMX_EXIT_CTLS = 0x483;
+  public static final int IA32_VMX_EXIT_CTLS = VmxCapabilityMsr.IA32_VMX_EXIT_CTLS.address();
   /** 484H IA32_VMX_ENTRY_CTLS (A.5). */
-  public static final int IA32_VMX_ENTRY_CTLS = 0x484;
+  public static final int IA32_VMX_ENTRY_CTLS = VmxCapabilityMsr.IA32_VMX_ENTRY_CTLS.address();
   /** 485H IA32_VMX_MISC (A.6). */
-  public static final int IA32_VMX_MISC = 0x485;
+  public static final int IA32_VMX_MISC = VmxCapabilityMsr.IA32_VMX_MISC.address();
   /** 486H IA32_VMX_CR0_FIXED0 (A.7). */
-  public static final int IA32_VMX_CR0_FIXED0 = 0x486;
+  public static final int IA32_VMX_CR0_FIXED0 = VmxCapabilityMsr.IA32_VMX_CR0_FIXED0.address();
   /** 487H IA32_VMX_CR0_FIXED1 (A.7). */
-  public static final int IA32_VMX_CR0_FIXED1 = 0x487;
+  public static final int IA32_VMX_CR0_FIXED1 = VmxCapabilityMsr.IA32_VMX_CR0_FIXED1.address();
   /** 488H IA32_VMX_CR4_FIXED0 (A.8). */
-  public static final int IA32_VMX_CR4_FIXED0 = 0x488;
+  public static final int IA32_VMX_CR4_FIXED0 = VmxCapabilityMsr.IA32_VMX_CR4_FIXED0.address();
   /** 489H IA32_VMX_CR4_FIXED1 (A.8). */
-  public static final int IA32_VMX_CR4_FIXED1 = 0x489;
+  public static final int IA32_VMX_CR4_FIXED1 = VmxCapabilityMsr.IA32_VMX_CR4_FIXED1.address();
   /** 48BH IA32_VMX_PROCBASED_CTLS2 (A.3.3). */
-  public static final int IA32_VMX_PROCBASED_CTLS2 = 0x48B;
+  public static final int IA32_VMX_PROCBASED_CTLS2 = VmxCapabilityMsr.IA32_VMX_PROCBASED_CTLS2.address();
   /** 48CH IA32_VMX_EPT_VPID_CAP (A.10). */
-  public static final int IA32_VMX_EPT_VPID_CAP = 0x48C;
+  public static final int IA32_VMX_EPT_VPID_CAP = VmxCapabilityMsr.IA32_VMX_EPT_VPID_CAP.address();
   /** 48DH IA32_VMX_TRUE_PINBASED_CTLS (A.3.1). */
-  public static final int IA32_VMX_TRUE_PINBASED_CTLS = 0x48D;
+  public static final int IA32_VMX_TRUE_PINBASED_CTLS = VmxCapabilityMsr.IA32_VMX_TRUE_PINBASED_CTLS.address();
   /** 48EH IA32_VMX_TRUE_PROCBASED_CTLS (A.3.2). */
-  public static final int IA32_VMX_TRUE_PROCBASED_CTLS = 0x48E;
+  public static final int IA32_VMX_TRUE_PROCBASED_CTLS = VmxCapabilityMsr.IA32_VMX_TRUE_PROCBASED_CTLS.address();
   /** 48FH IA32_VMX_TRUE_EXIT_CTLS (A.4.1). */
-  public static final int IA32_VMX_TRUE_EXIT_CTLS = 0x48F;
+  public static final int IA32_VMX_TRUE_EXIT_CTLS = VmxCapabilityMsr.IA32_VMX_TRUE_EXIT_CTLS.address();
   /** 490H IA32_VMX_TRUE_ENTRY_CTLS (A.5). */
-  public static final int IA32_VMX_TRUE_ENTRY_CTLS = 0x490;
+  public static final int IA32_VMX_TRUE_ENTRY_CTLS = VmxCapabilityMsr.IA32_VMX_TRUE_ENTRY_CTLS.address();
   /** 491H IA32_VMX_VMFUNC (A.11). */
-  public static final int IA32_VMX_VMFUNC = 0x491;
+  public static final int IA32_VMX_VMFUNC = VmxCapabilityMsr.IA32_VMX_VMFUNC.address();
   /** 492H IA32_VMX_PROCBASED_CTLS3 (A.3.4), 64 allowed-1 bits. */
-  public static final int IA32_VMX_PROCBASED_CTLS3 = 0x492;
+  public static final int IA32_VMX_PROCBASED_CTLS3 = VmxCapabilityMsr.IA32_VMX_PROCBASED_CTLS3.address();
   /** 493H IA32_VMX_EXIT_CTLS2 (A.4.2), 64 allowed-1 bits. */
-  public static final int IA32_VMX_EXIT_CTLS2 = 0x493;
+  public static final int IA32_VMX_EXIT_CTLS2 = VmxCapabilityMsr.IA32_VMX_EXIT_CTLS2.address();
 
   /** IA32_VMX_BASIC bit 48: VMXON/VMCS and referenced addresses are limited to 32 bits (A.1). */
   public static final long BASIC_32BIT_ADDRESSES = 1L << 48;
