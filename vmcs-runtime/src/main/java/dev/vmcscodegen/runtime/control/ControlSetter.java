@@ -83,15 +83,19 @@ public final class ControlSetter {
   public static long compute(ControlCapability capability, long oldValue, long set, long clear) {
     ControlKind kind = capability.kind();
     AllowedSettings allowed = capability.allowed();
-    List<ControlViolation> violations = new ArrayList<>();
-    addEach(violations, kind, set & clear, ControlViolation.Rule.SET_AND_CLEARED, null);
-    addEach(violations, kind, (set | clear) & ~kind.widthMask(), ControlViolation.Rule.BEYOND_WIDTH, null);
-    addEach(violations, kind, allowed.malformedBits(), ControlViolation.Rule.MALFORMED_CAPABILITY, capability.msr());
-    addEach(violations, kind, set & ~allowed.allowed1() & kind.widthMask(),
-        ControlViolation.Rule.ALLOWED_ONE_FORBIDS_SET, capability.msr());
-    addEach(violations, kind, clear & allowed.allowed0() & kind.widthMask(),
-        ControlViolation.Rule.ALLOWED_ZERO_FORBIDS_CLEAR, capability.msr());
-    if (!violations.isEmpty()) {
+    long width = kind.widthMask();
+    long setAndCleared = set & clear;
+    long beyondWidth = (set | clear) & ~width;
+    long malformed = allowed.malformedBits();
+    long forbiddenSet = set & ~allowed.allowed1() & width;
+    long forcedClear = clear & allowed.allowed0() & width;
+    if ((setAndCleared | beyondWidth | malformed | forbiddenSet | forcedClear) != 0) {
+      List<ControlViolation> violations = new ArrayList<>();
+      addEach(violations, kind, setAndCleared, ControlViolation.Rule.SET_AND_CLEARED, null);
+      addEach(violations, kind, beyondWidth, ControlViolation.Rule.BEYOND_WIDTH, null);
+      addEach(violations, kind, malformed, ControlViolation.Rule.MALFORMED_CAPABILITY, capability.msr());
+      addEach(violations, kind, forbiddenSet, ControlViolation.Rule.ALLOWED_ONE_FORBIDS_SET, capability.msr());
+      addEach(violations, kind, forcedClear, ControlViolation.Rule.ALLOWED_ZERO_FORBIDS_CLEAR, capability.msr());
       throw new VmxControlException(kind, violations);
     }
     long fixed1 = allowed.allowed0();
@@ -126,10 +130,8 @@ public final class ControlSetter {
 
   private static void addEach(List<ControlViolation> violations, ControlKind kind, long bits,
       ControlViolation.Rule rule, VmxCapabilityMsr msr) {
-    for (int bit = 0; bit < 64; bit++) {
-      if ((bits >>> bit & 1) != 0) {
-        violations.add(new ControlViolation(kind, bit, rule, msr));
-      }
+    for (long rest = bits; rest != 0; rest &= rest - 1) {
+      violations.add(new ControlViolation(kind, Long.numberOfTrailingZeros(rest), rule, msr));
     }
   }
 
