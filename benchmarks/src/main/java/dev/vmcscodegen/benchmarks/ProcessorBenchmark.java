@@ -1,8 +1,8 @@
 package dev.vmcscodegen.benchmarks;
 
+import dev.vmcscodegen.processor.BaseSpec;
 import dev.vmcscodegen.processor.VmcsProcessor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -51,7 +51,6 @@ import org.openjdk.jmh.annotations.TearDown;
 public class ProcessorBenchmark {
 
   /** Where the processor jar ships the repository's spec. */
-  private static final String ROOT_SPEC_RESOURCE = "/META-INF/vmcs-codegen/vmcs-fields.spec";
   private static final String PACKAGE = "bench.vmcs";
   private static final String USER_CLASS = "package bench.vmcs;\n\n"
       + "/** Stands for the user's own code in the compiled package. */\n"
@@ -169,12 +168,7 @@ public class ProcessorBenchmark {
 
   /** The repository's spec, as the processor jar ships it. */
   private static String rootSpec() throws IOException {
-    try (InputStream in = VmcsProcessor.class.getResourceAsStream(ROOT_SPEC_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(ROOT_SPEC_RESOURCE + " is not on the class path");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return BaseSpec.read();
   }
 
   private static int countFields(String specText) {

@@ -1,5 +1,7 @@
 package dev.vmcscodegen.cli;
 
+import dev.vmcscodegen.processor.BaseSpec;
+
 import dev.vmcscodegen.processor.check.BaseCollisionCheck;
 import dev.vmcscodegen.processor.check.Check;
 import dev.vmcscodegen.processor.check.Checks;
@@ -16,7 +18,6 @@ import dev.vmcscodegen.processor.spec.SpecReader;
 import dev.vmcscodegen.runtime.VmcsCategory;
 import dev.vmcscodegen.runtime.VmcsWidth;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,7 +33,6 @@ import java.util.List;
 final class SpecFileFields {
 
   /** Where the processor jar ships the base spec (the processor module's resources). */
-  static final String BASE_SPEC_RESOURCE = "/META-INF/vmcs-codegen/vmcs-fields.spec";
   /** How problems name the base spec when an extension collides with it. */
   static final String BASE_SPEC_NAME = "vmcs-fields.spec (base)";
 
@@ -85,13 +85,10 @@ final class SpecFileFields {
   }
 
   private static String baseSpec() {
-    try (InputStream in = SpecReader.class.getResourceAsStream(BASE_SPEC_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("the base spec " + BASE_SPEC_RESOURCE + " is missing from vmcs-processor");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      return BaseSpec.read();
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read the base spec " + BASE_SPEC_RESOURCE, e);
+      throw new IllegalStateException("cannot read the base spec " + BaseSpec.RESOURCE, e);
     }
   }
 }

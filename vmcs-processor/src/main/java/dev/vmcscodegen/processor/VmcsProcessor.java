@@ -6,11 +6,9 @@ import dev.vmcscodegen.annotations.VmcsSpec;
 import dev.vmcscodegen.processor.model.Message;
 import dev.vmcscodegen.processor.model.Problem;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -42,8 +40,6 @@ import javax.tools.JavaFileObject;
 @AutoService(Processor.class)
 public final class VmcsProcessor extends AbstractProcessor {
 
-  /** Where the base spec (SDM Vol. 3D Appendix B) sits in the processor jar. */
-  static final String BASE_SPEC_RESOURCE = "/META-INF/vmcs-codegen/vmcs-fields.spec";
 
   private static final String ANNOTATION = VmcsSpec.class.getCanonicalName();
 
@@ -117,9 +113,9 @@ public final class VmcsProcessor extends AbstractProcessor {
     Optional<String> base = Optional.empty();
     if (spec.extendsBase()) {
       try {
-        base = Optional.of(readBaseSpec());
+        base = Optional.of(BaseSpec.read());
       } catch (IOException e) {
-        error(element, mirror, Message.SPEC_UNREADABLE.format(BASE_SPEC_RESOURCE, e));
+        error(element, mirror, Message.SPEC_UNREADABLE.format(BaseSpec.RESOURCE, e));
         return;
       }
     }
@@ -145,15 +141,6 @@ public final class VmcsProcessor extends AbstractProcessor {
   private String packageOf(Element element) {
     PackageElement pkg = processingEnv.getElementUtils().getPackageOf(element);
     return pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
-  }
-
-  private static String readBaseSpec() throws IOException {
-    try (InputStream in = VmcsProcessor.class.getResourceAsStream(BASE_SPEC_RESOURCE)) {
-      if (in == null) {
-        throw new IOException("the base spec is missing from the vmcs-processor jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 
   private static AnnotationMirror mirrorOf(Element element) {
