@@ -32,7 +32,6 @@ import java.util.List;
  */
 final class SpecFileFields {
 
-  /** Where the processor jar ships the base spec (the processor module's resources). */
   /** How problems name the base spec when an extension collides with it. */
   static final String BASE_SPEC_NAME = "vmcs-fields.spec (base)";
 
