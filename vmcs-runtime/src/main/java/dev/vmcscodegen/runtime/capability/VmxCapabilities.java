@@ -31,9 +31,16 @@ public final class VmxCapabilities {
   public static final String SAMPLE_RESOURCE = "sample-coffee-lake.msr";
 
   private final Map<VmxCapabilityMsr, Long> values;
+  /** {@link #controlCapability} of every kind, decided once: the profile is immutable. */
+  private final Map<ControlKind, Optional<ControlCapability>> controls;
 
   private VmxCapabilities(Map<VmxCapabilityMsr, Long> values) {
     this.values = Collections.unmodifiableMap(new EnumMap<>(values));
+    Map<ControlKind, Optional<ControlCapability>> byKind = new EnumMap<>(ControlKind.class);
+    for (ControlKind kind : ControlKind.values()) {
+      byKind.put(kind, decideControlCapability(kind));
+    }
+    this.controls = Collections.unmodifiableMap(byKind);
   }
 
   /** A profile of values already checked by {@link MsrPresence}. */
@@ -171,6 +178,10 @@ public final class VmxCapabilities {
    * (no secondary controls, no tertiary controls, no secondary VM-exit controls).
    */
   public Optional<ControlCapability> controlCapability(ControlKind kind) {
+    return controls.get(kind);
+  }
+
+  private Optional<ControlCapability> decideControlCapability(ControlKind kind) {
     VmxCapabilityMsr msr = basic().trueControls()
         ? kind.trueCapabilityMsr().orElse(kind.capabilityMsr()) : kind.capabilityMsr();
     Long value = values.get(msr);
