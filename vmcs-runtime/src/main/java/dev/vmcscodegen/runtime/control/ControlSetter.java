@@ -62,14 +62,12 @@ public final class ControlSetter {
 
   /** Makes the given bits 1 (they must all belong to one control field), keeping the other flexible bits. */
   public long enable(ControlBit first, ControlBit... more) {
-    List<ControlBit> bits = list(first, more);
-    return set(first.kind(), bits, List.of());
+    return set(first.kind(), mask(first, more), 0);
   }
 
   /** Makes the given bits 0 (they must all belong to one control field), keeping the other flexible bits. */
   public long disable(ControlBit first, ControlBit... more) {
-    List<ControlBit> bits = list(first, more);
-    return set(first.kind(), List.of(), bits);
+    return set(first.kind(), 0, mask(first, more));
   }
 
   /**
@@ -138,19 +136,26 @@ public final class ControlSetter {
   private static long mask(ControlKind kind, Collection<? extends ControlBit> bits) {
     long mask = 0;
     for (ControlBit bit : bits) {
-      if (bit.kind() != kind) {
-        throw new IllegalArgumentException(String.format("%s (bit %d) belongs to the %s, not the %s",
-            bit.sdmName(), bit.bit(), bit.kind().sdmName(), kind.sdmName()));
-      }
-      mask |= bit.mask();
+      mask |= checkKind(kind, bit).mask();
     }
     return mask;
   }
 
-  private static List<ControlBit> list(ControlBit first, ControlBit... more) {
-    List<ControlBit> bits = new ArrayList<>();
-    bits.add(first);
-    bits.addAll(List.of(more));
-    return bits;
+  /** The mask of {@code first} and {@code more}, which must all belong to {@code first}'s field; no list is built. */
+  private static long mask(ControlBit first, ControlBit... more) {
+    ControlKind kind = first.kind();
+    long mask = first.mask();
+    for (ControlBit bit : more) {
+      mask |= checkKind(kind, bit).mask();
+    }
+    return mask;
+  }
+
+  private static ControlBit checkKind(ControlKind kind, ControlBit bit) {
+    if (bit.kind() != kind) {
+      throw new IllegalArgumentException(String.format("%s (bit %d) belongs to the %s, not the %s",
+          bit.sdmName(), bit.bit(), bit.kind().sdmName(), kind.sdmName()));
+    }
+    return bit;
   }
 }

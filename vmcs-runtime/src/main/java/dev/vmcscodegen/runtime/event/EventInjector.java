@@ -25,12 +25,13 @@ import java.util.OptionalInt;
 public final class EventInjector {
 
   private final VmxInstructions vmx;
-  private final VmxCapabilities capabilities;
+  /** The capability-derived half of every {@link #context()}, decided once: capabilities do not change. */
+  private final InjectionContext capabilityContext;
 
   /** An injector writing through {@code vmx}, checking against {@code capabilities}. */
   public EventInjector(VmxInstructions vmx, VmxCapabilities capabilities) {
     this.vmx = Objects.requireNonNull(vmx, "vmx");
-    this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+    this.capabilityContext = InjectionContext.of(Objects.requireNonNull(capabilities, "capabilities"), 0, false);
   }
 
   /**
@@ -40,14 +41,16 @@ public final class EventInjector {
    *     guest state, or a valid event is already pending
    */
   public void inject(EventInjection event) {
-    List<InjectionRule> broken = InjectionRules.violations(event, context());
-    if (!broken.isEmpty()) {
-      throw new EventInjectionException(event, broken);
+    int broken = InjectionRules.brokenRules(event, context());
+    if (broken != 0) {
+      throw new EventInjectionException(event, InjectionRules.rules(broken));
     }
-    if (pendingEvent().isPresent()) {
+    if (InterruptionInformation.decode(VmcsControl32.VM_ENTRY_INTERRUPTION_INFORMATION.read(vmx)).valid()) {
       throw new EventInjectionException(event, List.of(InjectionRule.EVENT_PENDING));
     }
-    event.errorCode().ifPresent(code -> VmcsControl32.VM_ENTRY_EXCEPTION_ERROR_CODE.write(vmx, code));
+    if (event.errorCode().isPresent()) {
+      VmcsControl32.VM_ENTRY_EXCEPTION_ERROR_CODE.write(vmx, event.errorCode().getAsInt());
+    }
     if (event.type().usesInstructionLength()) {
       VmcsControl32.VM_ENTRY_INSTRUCTION_LENGTH.write(vmx, event.instructionLength());
     }
@@ -130,7 +133,7 @@ public final class EventInjector {
     boolean unrestricted = secondary
         && (ControlSetter.read(vmx, ControlKind.SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS)
             & SecondaryProcessorBasedControl.UNRESTRICTED_GUEST.mask()) != 0;
-    return InjectionContext.of(capabilities, VmcsGuestNW.CR0.read(vmx), unrestricted);
+    return capabilityContext.inGuest(VmcsGuestNW.CR0.read(vmx), unrestricted);
   }
 
   private int exitInstructionLength() {

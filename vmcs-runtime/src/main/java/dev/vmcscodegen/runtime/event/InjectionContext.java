@@ -26,8 +26,18 @@ public record InjectionContext(boolean protectedMode, boolean errorCodeOptional,
     boolean monitorTrapFlag = capabilities.controlCapability(ControlKind.PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS)
         .map(capability -> capability.allowed().allowsOne(PrimaryProcessorBasedControl.MONITOR_TRAP_FLAG.bit()))
         .orElse(false);
-    return new InjectionContext(!unrestrictedGuest || (guestCr0 & Cr0.PE) != 0, capabilities.basic().entryWithoutErrorCode(),
+    return new InjectionContext(protectedMode(guestCr0, unrestrictedGuest), capabilities.basic().entryWithoutErrorCode(),
         capabilities.misc().zeroLengthInjection(), monitorTrapFlag);
+  }
+
+  /** This context's capability half with the protected-mode half of a guest CR0 field and "unrestricted guest". */
+  public InjectionContext inGuest(long guestCr0, boolean unrestrictedGuest) {
+    return new InjectionContext(protectedMode(guestCr0, unrestrictedGuest), errorCodeOptional, zeroLengthAllowed,
+        otherEventSupported);
+  }
+
+  private static boolean protectedMode(long guestCr0, boolean unrestrictedGuest) {
+    return !unrestrictedGuest || (guestCr0 & Cr0.PE) != 0;
   }
 
   /** Bits of CR0 (SDM Vol. 3A 2.5). */

@@ -20,31 +20,16 @@ public final class InjectionRules {
   /** Bits 31:16 of the exception error code, which must be 0 when an error code is delivered. */
   public static final long ERROR_CODE_HIGH_BITS = 0xFFFF_0000L;
 
+  /** Bits 8, 10-14, 17 and 21: {@link #ERROR_CODE_VECTORS} as a mask over vectors 0 to 31. */
+  private static final int ERROR_CODE_VECTOR_BITS = (1 << 8) | (0b11111 << 10) | (1 << 17) | (1 << 21);
+  /** The rules by ordinal, for {@link #rules}. */
+  private static final InjectionRule[] RULES = InjectionRule.values();
+
   private InjectionRules() {}
 
   /** Every rule {@code event} breaks in {@code context}, in the order the SDM lists them; empty if VM entry would accept it. */
   public static List<InjectionRule> violations(EventInjection event, InjectionContext context) {
-    List<InjectionRule> broken = new ArrayList<>();
-    InterruptionType type = event.type();
-    int vector = event.vector();
-    if (type == InterruptionType.RESERVED) {
-      broken.add(InjectionRule.RESERVED_TYPE);
-    }
-    if (type == InterruptionType.OTHER_EVENT && !context.otherEventSupported()) {
-      broken.add(InjectionRule.OTHER_EVENT_UNSUPPORTED);
-    }
-    if (type == InterruptionType.NMI && vector != EventInjection.NMI_VECTOR) {
-      broken.add(InjectionRule.NMI_VECTOR);
-    }
-    if (type == InterruptionType.HARDWARE_EXCEPTION && vector > MAX_EXCEPTION_VECTOR) {
-      broken.add(InjectionRule.HARDWARE_EXCEPTION_VECTOR);
-    }
-    if (type == InterruptionType.OTHER_EVENT && vector != 0) {
-      broken.add(InjectionRule.OTHER_EVENT_VECTOR);
-    }
-    checkErrorCode(event, context, broken);
-    checkInstructionLength(event, context, broken);
-    return broken;
+    return rules(brokenRules(event, context));
   }
 
   /**
@@ -53,36 +38,76 @@ public final class InjectionRules {
    */
   public static boolean errorCodeRequired(InterruptionType type, int vector, InjectionContext context) {
     return type == InterruptionType.HARDWARE_EXCEPTION && context.protectedMode() && !context.errorCodeOptional()
-        && ERROR_CODE_VECTORS.contains(vector);
+        && pushesErrorCode(vector);
   }
 
-  private static void checkErrorCode(EventInjection event, InjectionContext context, List<InjectionRule> broken) {
-    boolean present = event.errorCode().isPresent();
-    if (present && event.type() != InterruptionType.HARDWARE_EXCEPTION) {
-      broken.add(InjectionRule.ERROR_CODE_NOT_HARDWARE_EXCEPTION);
-    } else if (present && !context.protectedMode()) {
-      broken.add(InjectionRule.ERROR_CODE_IN_REAL_MODE);
-    } else if (present && !context.errorCodeOptional() && !ERROR_CODE_VECTORS.contains(event.vector())
-        && event.vector() <= MAX_EXCEPTION_VECTOR) {
-      broken.add(InjectionRule.ERROR_CODE_FORBIDDEN);
-    }
-    if (!present && errorCodeRequired(event.type(), event.vector(), context)) {
-      broken.add(InjectionRule.ERROR_CODE_REQUIRED);
-    }
-    if (present && (Integer.toUnsignedLong(event.errorCode().getAsInt()) & ERROR_CODE_HIGH_BITS) != 0) {
-      broken.add(InjectionRule.ERROR_CODE_TOO_WIDE);
-    }
+  /**
+   * The rules {@code event} breaks, as a set of bits ({@code 1 << rule.ordinal()}): the checks run
+   * without allocating, so {@link EventInjector#inject} costs nothing beyond its VMCS accesses when the
+   * event is acceptable. {@link #rules} turns the bits into the list.
+   */
+  static int brokenRules(EventInjection event, InjectionContext context) {
+    InterruptionType type = event.type();
+    int vector = event.vector();
+    int broken = 0;
+    broken |= when(type == InterruptionType.RESERVED, InjectionRule.RESERVED_TYPE);
+    broken |= when(type == InterruptionType.OTHER_EVENT && !context.otherEventSupported(),
+        InjectionRule.OTHER_EVENT_UNSUPPORTED);
+    broken |= when(type == InterruptionType.NMI && vector != EventInjection.NMI_VECTOR, InjectionRule.NMI_VECTOR);
+    broken |= when(type == InterruptionType.HARDWARE_EXCEPTION && vector > MAX_EXCEPTION_VECTOR,
+        InjectionRule.HARDWARE_EXCEPTION_VECTOR);
+    broken |= when(type == InterruptionType.OTHER_EVENT && vector != 0, InjectionRule.OTHER_EVENT_VECTOR);
+    return broken | errorCodeRules(event, context) | instructionLengthRules(event, context);
   }
 
-  private static void checkInstructionLength(EventInjection event, InjectionContext context, List<InjectionRule> broken) {
+  /** The rules in {@code bits} ({@link #brokenRules}), in declaration order, which is the SDM's order. */
+  static List<InjectionRule> rules(int bits) {
+    if (bits == 0) {
+      return List.of();
+    }
+    List<InjectionRule> broken = new ArrayList<>(Integer.bitCount(bits));
+    for (int rest = bits; rest != 0; rest &= rest - 1) {
+      broken.add(RULES[Integer.numberOfTrailingZeros(rest)]);
+    }
+    return List.copyOf(broken);
+  }
+
+  private static boolean pushesErrorCode(int vector) {
+    return vector >= 0 && vector <= MAX_EXCEPTION_VECTOR && (ERROR_CODE_VECTOR_BITS >>> vector & 1) != 0;
+  }
+
+  private static int when(boolean broken, InjectionRule rule) {
+    return broken ? bit(rule) : 0;
+  }
+
+  private static int bit(InjectionRule rule) {
+    return 1 << rule.ordinal();
+  }
+
+  private static int errorCodeRules(EventInjection event, InjectionContext context) {
+    InterruptionType type = event.type();
+    int vector = event.vector();
+    if (event.errorCode().isEmpty()) {
+      return when(errorCodeRequired(type, vector, context), InjectionRule.ERROR_CODE_REQUIRED);
+    }
+    int broken = 0;
+    if (type != InterruptionType.HARDWARE_EXCEPTION) {
+      broken = bit(InjectionRule.ERROR_CODE_NOT_HARDWARE_EXCEPTION);
+    } else if (!context.protectedMode()) {
+      broken = bit(InjectionRule.ERROR_CODE_IN_REAL_MODE);
+    } else if (!context.errorCodeOptional() && !pushesErrorCode(vector) && vector <= MAX_EXCEPTION_VECTOR) {
+      broken = bit(InjectionRule.ERROR_CODE_FORBIDDEN);
+    }
+    return broken | when((Integer.toUnsignedLong(event.errorCode().getAsInt()) & ERROR_CODE_HIGH_BITS) != 0,
+        InjectionRule.ERROR_CODE_TOO_WIDE);
+  }
+
+  private static int instructionLengthRules(EventInjection event, InjectionContext context) {
     int length = event.instructionLength();
     if (event.type().usesInstructionLength()) {
       boolean inRange = length >= 1 && length <= MAX_INSTRUCTION_LENGTH || length == 0 && context.zeroLengthAllowed();
-      if (!inRange) {
-        broken.add(InjectionRule.INSTRUCTION_LENGTH_RANGE);
-      }
-    } else if (length != 0) {
-      broken.add(InjectionRule.INSTRUCTION_LENGTH_UNUSED);
+      return when(!inRange, InjectionRule.INSTRUCTION_LENGTH_RANGE);
     }
+    return when(length != 0, InjectionRule.INSTRUCTION_LENGTH_UNUSED);
   }
 }
