@@ -22,6 +22,12 @@ import org.openjdk.jmh.annotations.State;
  * one pair per width. Raw methods use the encodings the SDM gives (Vol. 3D Appendix B) as literals,
  * as hand-written code would. Pairs are named {@code <width><Read|Write>Generated} and
  * {@code <width><Read|Write>Raw}; the ratio of a pair is the accessor's overhead.
+ *
+ * <p>{@code <width>ReadRawField} reads through the raw call with the encoding taken from a field of
+ * this state instead of a literal: the data flow of the generated method, whose encoding is the enum
+ * constant's {@code final} field, which HotSpot does not fold to a constant. Generated against
+ * raw-field separates what the accessor adds (the zero-extension check, the host-width test) from what
+ * the literal lets C2 fold in the backend.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +48,11 @@ public class AccessorBenchmark {
   public String backend;
 
   private VmxInstructions vmx;
+  /** The encodings as run-time values, for the {@code RawField} baselines. */
+  private int csSelector = GUEST_CS_SELECTOR;
+  private int csLimit = GUEST_CS_LIMIT;
+  private int ia32Efer = GUEST_IA32_EFER;
+  private int rip = GUEST_RIP;
   private short value16;
   private int value32;
   private long value64;
@@ -71,6 +82,12 @@ public class AccessorBenchmark {
     return vmx.vmread(GUEST_CS_SELECTOR);
   }
 
+  /** {@code vmread(encoding)} with the encoding from a field. */
+  @Benchmark
+  public long read16RawField() {
+    return vmx.vmread(csSelector);
+  }
+
   /** {@code VmcsGuest16.CS_SELECTOR.write}. */
   @Benchmark
   public void write16Generated() {
@@ -93,6 +110,12 @@ public class AccessorBenchmark {
   @Benchmark
   public long read32Raw() {
     return vmx.vmread(GUEST_CS_LIMIT);
+  }
+
+  /** {@code vmread(encoding)} with the encoding from a field. */
+  @Benchmark
+  public long read32RawField() {
+    return vmx.vmread(csLimit);
   }
 
   /** {@code VmcsGuest32.CS_LIMIT.write}. */
@@ -119,6 +142,12 @@ public class AccessorBenchmark {
     return vmx.vmread(GUEST_IA32_EFER);
   }
 
+  /** {@code vmread(encoding)} with the encoding from a field. */
+  @Benchmark
+  public long read64RawField() {
+    return vmx.vmread(ia32Efer);
+  }
+
   /** {@code VmcsGuest64.IA32_EFER.write}. */
   @Benchmark
   public void write64Generated() {
@@ -141,6 +170,12 @@ public class AccessorBenchmark {
   @Benchmark
   public long readNaturalRaw() {
     return vmx.vmread(GUEST_RIP);
+  }
+
+  /** {@code vmread(encoding)} with the encoding from a field. */
+  @Benchmark
+  public long readNaturalRawField() {
+    return vmx.vmread(rip);
   }
 
   /** {@code VmcsGuestNW.RIP.write}. */

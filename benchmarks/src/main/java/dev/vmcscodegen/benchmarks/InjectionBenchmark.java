@@ -63,9 +63,19 @@ public class InjectionBenchmark {
     errorCode = ERROR_CODE;
   }
 
-  /** {@code injector.inject(EventInjection.hardwareException(14, code))}, then the valid bit cleared. */
+  /** {@code injector.injectHardwareException(14, code)}, then the valid bit cleared. */
   @Benchmark
   public void injectGenerated() {
+    injector.injectHardwareException(PAGE_FAULT, errorCode);
+    vmx.vmwrite(VM_ENTRY_INTERRUPTION_INFORMATION, 0);
+  }
+
+  /**
+   * {@code injector.inject(EventInjection.hardwareException(14, code))}, then the valid bit cleared: the
+   * record form, whose record escapes when C2 does not inline {@code inject} into the caller.
+   */
+  @Benchmark
+  public void injectRecord() {
     injector.inject(EventInjection.hardwareException(PAGE_FAULT, errorCode));
     vmx.vmwrite(VM_ENTRY_INTERRUPTION_INFORMATION, 0);
   }

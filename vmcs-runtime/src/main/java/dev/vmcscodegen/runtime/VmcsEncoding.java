@@ -19,6 +19,8 @@ public record VmcsEncoding(int encoding) {
   public static final int TYPE_MASK = 0xC00;
   /** Bits 14:13: width. */
   public static final int WIDTH_MASK = 0x6000;
+  /** Where the width bits start. */
+  public static final int WIDTH_SHIFT = 13;
 
   /** Decodes an encoding. */
   public static VmcsEncoding of(int encoding) {
@@ -30,7 +32,12 @@ public record VmcsEncoding(int encoding) {
     if (index < 0 || index > 0x1FF) {
       throw new IllegalArgumentException("index " + index + " does not fit bits 9:1 (0 to 511)");
     }
-    return (width.widthBits() << 13) | (category.typeBits() << 10) | (index << 1);
+    return (width.widthBits() << WIDTH_SHIFT) | (category.typeBits() << 10) | (index << 1);
+  }
+
+  /** Bits 14:13 of {@code encoding} as a number, 0 to 3 (16-bit, 64-bit, 32-bit, natural width). */
+  public static int widthBits(int encoding) {
+    return (encoding & WIDTH_MASK) >>> WIDTH_SHIFT;
   }
 
   /** Whether bit 0 is set: the high-half access of a 64-bit field. */

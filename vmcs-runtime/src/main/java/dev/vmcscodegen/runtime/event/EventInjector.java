@@ -25,13 +25,20 @@ import java.util.OptionalInt;
 public final class EventInjector {
 
   private final VmxInstructions vmx;
-  /** The capability-derived half of every {@link #context()}, decided once: capabilities do not change. */
-  private final InjectionContext capabilityContext;
+  /**
+   * The two contexts the checks can see, decided once because the capabilities do not change: with
+   * error codes delivered (protected mode) and without. Injecting allocates nothing for them.
+   */
+  private final InjectionContext protectedModeContext;
+  private final InjectionContext realModeContext;
 
   /** An injector writing through {@code vmx}, checking against {@code capabilities}. */
   public EventInjector(VmxInstructions vmx, VmxCapabilities capabilities) {
     this.vmx = Objects.requireNonNull(vmx, "vmx");
-    this.capabilityContext = InjectionContext.of(Objects.requireNonNull(capabilities, "capabilities"), 0, false);
+    Objects.requireNonNull(capabilities, "capabilities");
+    // "unrestricted guest" 0: protected mode whatever CR0 holds; 1 with CR0.PE 0: real mode
+    this.protectedModeContext = InjectionContext.of(capabilities, 0, false);
+    this.realModeContext = InjectionContext.of(capabilities, 0, true);
   }
 
   /**
@@ -41,20 +48,72 @@ public final class EventInjector {
    *     guest state, or a valid event is already pending
    */
   public void inject(EventInjection event) {
-    int broken = InjectionRules.brokenRules(event, context());
+    inject(event.type(), event.vector(), event.errorCode().isPresent(), event.errorCode().orElse(0),
+        event.instructionLength(), event);
+  }
+
+  /**
+   * Injects a hardware exception that delivers an error code, such as #PF (14) or #GP (13): the
+   * allocation-free form of {@code inject(EventInjection.hardwareException(vector, errorCode))}.
+   *
+   * @throws EventInjectionException as {@link #inject(EventInjection)}
+   */
+  public void injectHardwareException(int vector, int errorCode) {
+    inject(InterruptionType.HARDWARE_EXCEPTION, vector, true, errorCode, 0, null);
+  }
+
+  /**
+   * Injects a hardware exception without error code, such as #UD (6): the allocation-free form of
+   * {@code inject(EventInjection.of(InterruptionType.HARDWARE_EXCEPTION, vector))}.
+   *
+   * @throws EventInjectionException as {@link #inject(EventInjection)}
+   */
+  public void injectHardwareException(int vector) {
+    inject(InterruptionType.HARDWARE_EXCEPTION, vector, false, 0, 0, null);
+  }
+
+  /**
+   * Injects an external interrupt (vectors 32 to 255 in practice): the allocation-free form of
+   * {@code inject(EventInjection.of(InterruptionType.EXTERNAL_INTERRUPT, vector))}.
+   *
+   * @throws EventInjectionException as {@link #inject(EventInjection)}
+   */
+  public void injectExternalInterrupt(int vector) {
+    inject(InterruptionType.EXTERNAL_INTERRUPT, vector, false, 0, 0, null);
+  }
+
+  /**
+   * Checks and writes an event given by its parts; {@code event} is the caller's record, or null when
+   * the caller gave parts, in which case the record is built only for an exception's message.
+   */
+  private void inject(InterruptionType type, int vector, boolean deliverErrorCode, int errorCode,
+      int instructionLength, EventInjection event) {
+    if (vector < 0 || vector > EventInjection.MAX_VECTOR) {
+      throw new IllegalArgumentException("vector " + vector + " does not fit bits 7:0 (0 to 255)");
+    }
+    int broken = InjectionRules.brokenRules(type, vector, deliverErrorCode, errorCode, instructionLength, context());
     if (broken != 0) {
-      throw new EventInjectionException(event, InjectionRules.rules(broken));
+      throw new EventInjectionException(
+          eventOf(event, type, vector, deliverErrorCode, errorCode, instructionLength), InjectionRules.rules(broken));
     }
     if (InterruptionInformation.decode(VmcsControl32.VM_ENTRY_INTERRUPTION_INFORMATION.read(vmx)).valid()) {
-      throw new EventInjectionException(event, List.of(InjectionRule.EVENT_PENDING));
+      throw new EventInjectionException(eventOf(event, type, vector, deliverErrorCode, errorCode, instructionLength),
+          List.of(InjectionRule.EVENT_PENDING));
     }
-    if (event.errorCode().isPresent()) {
-      VmcsControl32.VM_ENTRY_EXCEPTION_ERROR_CODE.write(vmx, event.errorCode().getAsInt());
+    if (deliverErrorCode) {
+      VmcsControl32.VM_ENTRY_EXCEPTION_ERROR_CODE.write(vmx, errorCode);
     }
-    if (event.type().usesInstructionLength()) {
-      VmcsControl32.VM_ENTRY_INSTRUCTION_LENGTH.write(vmx, event.instructionLength());
+    if (type.usesInstructionLength()) {
+      VmcsControl32.VM_ENTRY_INSTRUCTION_LENGTH.write(vmx, instructionLength);
     }
-    VmcsControl32.VM_ENTRY_INTERRUPTION_INFORMATION.write(vmx, event.interruptionInformation());
+    VmcsControl32.VM_ENTRY_INTERRUPTION_INFORMATION.write(vmx,
+        InterruptionInformation.of(vector, type, deliverErrorCode).encode());
+  }
+
+  private static EventInjection eventOf(EventInjection event, InterruptionType type, int vector,
+      boolean deliverErrorCode, int errorCode, int instructionLength) {
+    return event != null ? event : new EventInjection(type, vector,
+        deliverErrorCode ? OptionalInt.of(errorCode) : OptionalInt.empty(), instructionLength);
   }
 
   /**
@@ -128,12 +187,17 @@ public final class EventInjector {
    * the secondary controls are read only when activated).
    */
   public InjectionContext context() {
+    return protectedMode() ? protectedModeContext : realModeContext;
+  }
+
+  /** Whether error codes are delivered: "unrestricted guest" not in effect, or guest CR0.PE 1. */
+  private boolean protectedMode() {
     boolean secondary = (ControlSetter.read(vmx, ControlKind.PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS)
         & PrimaryProcessorBasedControl.ACTIVATE_SECONDARY_CONTROLS.mask()) != 0;
     boolean unrestricted = secondary
         && (ControlSetter.read(vmx, ControlKind.SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS)
             & SecondaryProcessorBasedControl.UNRESTRICTED_GUEST.mask()) != 0;
-    return capabilityContext.inGuest(VmcsGuestNW.CR0.read(vmx), unrestricted);
+    return !unrestricted || (VmcsGuestNW.CR0.read(vmx) & InjectionContext.Cr0.PE) != 0;
   }
 
   private int exitInstructionLength() {

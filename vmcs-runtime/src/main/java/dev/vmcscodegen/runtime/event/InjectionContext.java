@@ -30,12 +30,6 @@ public record InjectionContext(boolean protectedMode, boolean errorCodeOptional,
         capabilities.misc().zeroLengthInjection(), monitorTrapFlag);
   }
 
-  /** This context's capability half with the protected-mode half of a guest CR0 field and "unrestricted guest". */
-  public InjectionContext inGuest(long guestCr0, boolean unrestrictedGuest) {
-    return new InjectionContext(protectedMode(guestCr0, unrestrictedGuest), errorCodeOptional, zeroLengthAllowed,
-        otherEventSupported);
-  }
-
   private static boolean protectedMode(long guestCr0, boolean unrestrictedGuest) {
     return !unrestrictedGuest || (guestCr0 & Cr0.PE) != 0;
   }

@@ -42,13 +42,20 @@ public final class InjectionRules {
   }
 
   /**
-   * The rules {@code event} breaks, as a set of bits ({@code 1 << rule.ordinal()}): the checks run
-   * without allocating, so {@link EventInjector#inject} costs nothing beyond its VMCS accesses when the
-   * event is acceptable. {@link #rules} turns the bits into the list.
+   * The rules {@code event} breaks, as a set of bits ({@code 1 << rule.ordinal()}); {@link #rules} turns
+   * them into the list.
    */
   static int brokenRules(EventInjection event, InjectionContext context) {
-    InterruptionType type = event.type();
-    int vector = event.vector();
+    return brokenRules(event.type(), event.vector(), event.errorCode().isPresent(), event.errorCode().orElse(0),
+        event.instructionLength(), context);
+  }
+
+  /**
+   * The rules an event of these parts breaks, as {@link #brokenRules(EventInjection, InjectionContext)}
+   * but on primitives, so {@link EventInjector} checks an acceptable event without building anything.
+   */
+  static int brokenRules(InterruptionType type, int vector, boolean deliverErrorCode, int errorCode,
+      int instructionLength, InjectionContext context) {
     int broken = 0;
     broken |= when(type == InterruptionType.RESERVED, InjectionRule.RESERVED_TYPE);
     broken |= when(type == InterruptionType.OTHER_EVENT && !context.otherEventSupported(),
@@ -57,7 +64,8 @@ public final class InjectionRules {
     broken |= when(type == InterruptionType.HARDWARE_EXCEPTION && vector > MAX_EXCEPTION_VECTOR,
         InjectionRule.HARDWARE_EXCEPTION_VECTOR);
     broken |= when(type == InterruptionType.OTHER_EVENT && vector != 0, InjectionRule.OTHER_EVENT_VECTOR);
-    return broken | errorCodeRules(event, context) | instructionLengthRules(event, context);
+    return broken | errorCodeRules(type, vector, deliverErrorCode, errorCode, context)
+        | instructionLengthRules(type, instructionLength, context);
   }
 
   /** The rules in {@code bits} ({@link #brokenRules}), in declaration order, which is the SDM's order. */
@@ -84,10 +92,9 @@ public final class InjectionRules {
     return 1 << rule.ordinal();
   }
 
-  private static int errorCodeRules(EventInjection event, InjectionContext context) {
-    InterruptionType type = event.type();
-    int vector = event.vector();
-    if (event.errorCode().isEmpty()) {
+  private static int errorCodeRules(InterruptionType type, int vector, boolean deliverErrorCode, int errorCode,
+      InjectionContext context) {
+    if (!deliverErrorCode) {
       return when(errorCodeRequired(type, vector, context), InjectionRule.ERROR_CODE_REQUIRED);
     }
     int broken = 0;
@@ -98,13 +105,12 @@ public final class InjectionRules {
     } else if (!context.errorCodeOptional() && !pushesErrorCode(vector) && vector <= MAX_EXCEPTION_VECTOR) {
       broken = bit(InjectionRule.ERROR_CODE_FORBIDDEN);
     }
-    return broken | when((Integer.toUnsignedLong(event.errorCode().getAsInt()) & ERROR_CODE_HIGH_BITS) != 0,
+    return broken | when((Integer.toUnsignedLong(errorCode) & ERROR_CODE_HIGH_BITS) != 0,
         InjectionRule.ERROR_CODE_TOO_WIDE);
   }
 
-  private static int instructionLengthRules(EventInjection event, InjectionContext context) {
-    int length = event.instructionLength();
-    if (event.type().usesInstructionLength()) {
+  private static int instructionLengthRules(InterruptionType type, int length, InjectionContext context) {
+    if (type.usesInstructionLength()) {
       boolean inRange = length >= 1 && length <= MAX_INSTRUCTION_LENGTH || length == 0 && context.zeroLengthAllowed();
       return when(!inRange, InjectionRule.INSTRUCTION_LENGTH_RANGE);
     }

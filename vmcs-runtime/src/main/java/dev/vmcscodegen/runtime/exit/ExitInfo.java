@@ -6,24 +6,21 @@ import dev.vmcscodegen.runtime.fields.VmcsReadOnly32;
 import dev.vmcscodegen.runtime.fields.VmcsReadOnlyNW;
 
 /**
- * The basic facts of the last VM exit (SDM Vol. 3C 25.9.1 and 25.9.4): the exit reason, the VM-exit
- * instruction length and the guest RIP. The origin's {@code exit_info()} read the same fields but
+ * The basic facts of the last VM exit (SDM Vol. 3C 25.9.1 and 25.9.4): the exit-reason field, the
+ * VM-exit instruction length and the guest RIP. The origin's {@code exit_info()} read the same fields but
  * panicked on a basic reason it did not list; here every reason decodes ({@link ExitReason#UNKNOWN}
- * keeps the raw number in {@link FullExitReason#basicReason()}).
+ * keeps the raw number in {@link #basicReason()}).
  *
- * @param exitReason the decoded exit-reason field
+ * <p>The exit-reason field is kept as read and decoded by the accessors, so {@link #read} builds one
+ * small object of primitives: on a hot exit path C2 inlines it and allocates nothing (measured in
+ * {@code ExitBenchmark}, BENCHMARKS.md).
+ *
+ * @param exitReasonField the 32-bit exit-reason field as read; {@link #exitReason()} decodes it
  * @param instructionLength the VM-exit instruction length (meaningful for exits caused by instruction
  *     execution, 25.9.4)
  * @param guestRip the guest RIP at the exit
  */
-public record ExitInfo(FullExitReason exitReason, int instructionLength, long guestRip) {
-
-  /** Checks the exit reason is given. */
-  public ExitInfo {
-    if (exitReason == null) {
-      throw new IllegalArgumentException("exit reason must not be null");
-    }
-  }
+public record ExitInfo(int exitReasonField, int instructionLength, long guestRip) {
 
   /**
    * Reads EXIT_REASON, VM_EXIT_INSTRUCTION_LENGTH and the guest RIP. Decoding never fails; VMREAD
@@ -31,19 +28,29 @@ public record ExitInfo(FullExitReason exitReason, int instructionLength, long gu
    */
   public static ExitInfo read(VmxInstructions vmx) {
     return new ExitInfo(
-        FullExitReason.decode(VmcsReadOnly32.EXIT_REASON.read(vmx)),
+        VmcsReadOnly32.EXIT_REASON.read(vmx),
         VmcsReadOnly32.VM_EXIT_INSTRUCTION_LENGTH.read(vmx),
         VmcsGuestNW.RIP.read(vmx));
   }
 
-  /** The named basic exit reason. */
+  /** The exit-reason field decoded, every bit of it (SDM Vol. 3C 25.9.1). */
+  public FullExitReason exitReason() {
+    return FullExitReason.decode(exitReasonField);
+  }
+
+  /** Bits 15:0 of the exit-reason field: the basic exit reason, named or not. */
+  public int basicReason() {
+    return exitReasonField & FullExitReason.BASIC_REASON_MASK;
+  }
+
+  /** The named basic exit reason; {@link ExitReason#UNKNOWN} beyond Table C-1. */
   public ExitReason reason() {
-    return exitReason.reason();
+    return ExitReason.fromNumber(basicReason());
   }
 
   /** Whether bit 31 of the exit reason reports a VM-entry failure rather than a true VM exit. */
   public boolean vmEntryFailure() {
-    return exitReason.vmEntryFailure();
+    return exitReasonField < 0;
   }
 
   /**

@@ -43,6 +43,8 @@ public record FullExitReason(
 
   /** Bits 15:0: the basic exit reason. */
   public static final int BASIC_REASON_BITS = 16;
+  /** The mask of bits 15:0. */
+  public static final int BASIC_REASON_MASK = (1 << BASIC_REASON_BITS) - 1;
   /** Bit 25. */
   public static final int PREMATURELY_BUSY_SHADOW_STACK_BIT = 25;
   /** Bit 26. */
@@ -78,7 +80,7 @@ public record FullExitReason(
   /** Decodes the exit-reason field. Never throws. */
   public static FullExitReason decode(int raw) {
     return new FullExitReason(
-        BitField.get(raw, 0, BASIC_REASON_BITS),
+        raw & BASIC_REASON_MASK,
         BitField.bit(raw, PREMATURELY_BUSY_SHADOW_STACK_BIT),
         BitField.bit(raw, BUS_LOCK_ASSERTED_BIT),
         BitField.bit(raw, ENCLAVE_MODE_BIT),

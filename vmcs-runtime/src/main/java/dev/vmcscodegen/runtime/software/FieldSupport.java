@@ -64,7 +64,7 @@ final class FieldSupport {
     if ((encoding & VmcsEncoding.ACCESS_HIGH_BIT) != 0) {
       return stored >>> HIGH_32_SHIFT;
     }
-    return stored & fullAccessMask[VmcsWidth.ofEncoding(encoding).widthBits()];
+    return stored & fullAccessMask[VmcsEncoding.widthBits(encoding)];
   }
 
   /**
@@ -76,7 +76,7 @@ final class FieldSupport {
     if ((encoding & VmcsEncoding.ACCESS_HIGH_BIT) != 0) {
       fields[slot] = (fields[slot] & LOW_32) | (value << HIGH_32_SHIFT);
     } else {
-      fields[slot] = value & fullAccessMask[VmcsWidth.ofEncoding(encoding).widthBits()];
+      fields[slot] = value & fullAccessMask[VmcsEncoding.widthBits(encoding)];
     }
   }
 

@@ -74,7 +74,7 @@ final class ExitHandler {
   void handle(int number) {
     ExitInfo info = ExitInfo.read(vmcs);
     trace.accept(String.format("exit %d: %s (basic reason %d) at RIP 0x%X", number, info.reason().name(),
-        info.exitReason().basicReason(), info.guestRip()));
+        info.basicReason(), info.guestRip()));
     ExitQualification qualification = info.readQualification(vmcs);
     switch (info.reason()) {
       case IO_INSTRUCTION -> io((IoInstructionQualification) qualification, info);
