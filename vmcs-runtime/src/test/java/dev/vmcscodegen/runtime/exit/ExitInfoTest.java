@@ -47,6 +47,19 @@ class ExitInfoTest {
   }
 
   @Test
+  void keepsTheWholeExitReasonFieldAndDecodesItOnDemand() {
+    // SDM Vol. 3C 25.9.1: bit 27 = VM exit from enclave mode, bits 15:0 = 10 (CPUID, Table C-1).
+    vmcs.put(VmcsReadOnly32.EXIT_REASON.encoding(), (1L << 27) | 10);
+    ExitInfo info = ExitInfo.read(vmcs);
+    assertEquals((1 << 27) | 10, info.exitReasonField());
+    assertEquals(10, info.basicReason());
+    assertSame(ExitReason.CPUID, info.reason());
+    assertTrue(info.exitReason().enclaveMode());
+    assertFalse(info.exitReason().vmEntryFailure());
+    assertFalse(info.vmEntryFailure());
+  }
+
+  @Test
   void entryFailureIsReported() {
     // SDM Vol. 3C 27.8: 0x80000021 = VM-entry failure (bit 31), invalid guest state (33).
     vmcs.put(VmcsReadOnly32.EXIT_REASON.encoding(), 0x8000_0021L);
