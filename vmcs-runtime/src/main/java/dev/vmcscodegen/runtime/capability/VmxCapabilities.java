@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -52,10 +53,12 @@ public final class VmxCapabilities {
    * A profile of the given MSR values.
    *
    * @throws VmxCapabilitiesException if an MSR that must exist is missing or one that cannot exist is present
+   * @throws NullPointerException if an MSR is mapped to null
    */
   public static VmxCapabilities of(Map<VmxCapabilityMsr, Long> values) {
     Map<VmxCapabilityMsr, Long> copy = values.isEmpty()
         ? new EnumMap<>(VmxCapabilityMsr.class) : new EnumMap<>(values);
+    copy.forEach((msr, value) -> Objects.requireNonNull(value, () -> msr.describe() + " is mapped to null"));
     var problems = MsrPresence.problems(copy, Map.of());
     if (!problems.isEmpty()) {
       throw new VmxCapabilitiesException("<map>", problems);
