@@ -136,6 +136,19 @@ class ControlSetterTest {
   }
 
   @Test
+  void setsAndClearsNamedBitsGivenAsCollections() {
+    SoftwareVmcs vmx = SoftwareVmcs.builder().msrs(SAMPLE.msrs()).build();
+    vmx.put(0x4002, PrimaryProcessorBasedControl.INVLPG_EXITING.mask());
+    long written = new ControlSetter(vmx, SAMPLE).set(PRIMARY,
+        List.of(PrimaryProcessorBasedControl.HLT_EXITING, PrimaryProcessorBasedControl.RDTSC_EXITING),
+        List.of(PrimaryProcessorBasedControl.INVLPG_EXITING));
+    // SDM Vol. 3C 25.6.2: HLT exiting bit 7, INVLPG exiting bit 9, RDTSC exiting bit 12, all flexible in
+    // IA32_VMX_TRUE_PROCBASED_CTLS 0xFFF9FFFE04006172 (A.3.2); its allowed-0 bits stay set.
+    assertEquals(0x0400_6172L | 1L << 7 | 1L << 12, written);
+    assertEquals(written, vmx.get(0x4002));
+  }
+
+  @Test
   void rejectsABitOfAnotherField() {
     ControlSetter setter = new ControlSetter(SoftwareVmcs.builder().msrs(SAMPLE.msrs()).build(), SAMPLE);
     assertThrows(IllegalArgumentException.class,
