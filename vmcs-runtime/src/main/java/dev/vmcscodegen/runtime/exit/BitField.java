@@ -45,11 +45,18 @@ final class BitField {
    *
    * @throws IllegalArgumentException naming the component and the stray bits
    */
-  static long checkMask(long bits, long mask, String component) {
+  static void checkMask(long bits, long mask, String component) {
     if ((bits & ~mask) != 0) {
       throw new IllegalArgumentException(String.format(
           "%s may only hold bits 0x%x, had 0x%x outside them", component, mask, bits & ~mask));
     }
-    return bits;
+  }
+
+  /**
+   * {@link #checkMask(long, long, String)} for the 32-bit fields: both values are taken unsigned, so a
+   * stray bit 31 is reported as {@code 0x80000000}, not sign-extended into bits 63:32 the field lacks.
+   */
+  static void checkMask(int bits, int mask, String component) {
+    checkMask(Integer.toUnsignedLong(bits), Integer.toUnsignedLong(mask), component);
   }
 }
