@@ -15,6 +15,7 @@ import dev.vmcscodegen.runtime.VmFailValidException;
 import dev.vmcscodegen.runtime.VmcsCatalog;
 import dev.vmcscodegen.runtime.VmcsCategory;
 import dev.vmcscodegen.runtime.VmcsWidth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,9 @@ class SoftwareVmcsEdgeTest {
     assertTrue(vmcs.supports(VM_INSTRUCTION_ERROR.encoding()));
     assertFalse(vmcs.supports(VM_INSTRUCTION_ERROR.encoding() + 1));
     assertFalse(vmcs.supports(GUEST_RIP.encoding()));
+    List<Object> expected = new ArrayList<>(FakeField.ALL);
+    expected.remove(GUEST_RIP);
+    assertEquals(expected, List.copyOf(vmcs.supportedFields()));
   }
 
   @Test
