@@ -1,0 +1,62 @@
+package dev.vmcscodegen.runtime.entry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.vmcscodegen.runtime.software.SoftwareVmcs;
+import dev.vmcscodegen.runtime.software.VmEntryOutcome;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** What the hook's report keeps from the full report: no basic checks, every undecided check, memory when given. */
+class EntryCheckHookMutationTest {
+
+  private static SoftwareVmcs vmcs(Scenario scenario, EntryCheckHook hook) {
+    SoftwareVmcs vmcs = SoftwareVmcs.builder().entryCheck(hook).build();
+    scenario.image().values().forEach(vmcs::put);
+    return vmcs;
+  }
+
+  @Test
+  void basicChecksAreLeftToTheSoftwareVmcs() {
+    // VMRESUME with a clear VMCS violates 27.1 (error 5) in the offline checker; the software VMCS checks
+    // launch state itself, so the hook reports nothing for it.
+    Scenario resume = Baselines.longMode().facts(f -> f.withLaunch(EntryInstruction.VMRESUME, LaunchState.CLEAR));
+    assertEquals(List.of("basic-vmresume-launch-state"), resume.check().violatedIds());
+    EntryCheckHook hook = EntryCheckHook.of(resume.capabilities(), resume.facts());
+    SoftwareVmcs vmcs = vmcs(resume, hook);
+    assertEquals(List.of(), hook.report(vmcs).violatedIds());
+    assertInstanceOf(VmEntryOutcome.Entered.class, vmcs.vmlaunch());
+  }
+
+  @Test
+  void undecidedChecksStayInTheHookReportAndMemoryDecidesThem() {
+    // A PAE guest without EPT: VM entry loads the PDPTEs from the page-directory-pointer table at CR3
+    // (SDM Vol. 3C 27.3.1.6), so the check needs physical memory.
+    Scenario pae = Baselines.pae()
+        .clear(EntryFields.SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS, Bits.PROC2_ENABLE_EPT);
+    EntryCheckHook blind = EntryCheckHook.of(pae.capabilities(), pae.facts());
+    EntryReport withoutMemory = blind.report(vmcs(pae, blind));
+    assertEquals(List.of("guest-pdpte-noept"), withoutMemory.notVerifiableIds());
+    assertEquals(List.of(), withoutMemory.violatedIds());
+
+    // Memory of zeros: every PDPTE is not present, which is valid.
+    EntryCheckHook seeing = EntryCheckHook.of(pae.capabilities(), pae.facts(), (address, bytes) -> OptionalLong.of(0));
+    EntryReport withMemory = seeing.report(vmcs(pae, seeing));
+    assertEquals(List.of(), withMemory.notVerifiableIds());
+    assertEquals(List.of(), withMemory.violatedIds());
+    assertEquals(withoutMemory.checked(), withMemory.checked());
+  }
+
+  @Test
+  void memoryReachesTheChecksThatReadIt() {
+    // A present PDPTE with reserved bits 2:1 set fails (SDM Vol. 3C 27.3.1.6; qualification 2, Table 28-1).
+    Scenario pae = Baselines.pae()
+        .clear(EntryFields.SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS, Bits.PROC2_ENABLE_EPT);
+    EntryCheckHook hook = EntryCheckHook.of(pae.capabilities(), pae.facts(), (address, bytes) -> OptionalLong.of(0x7));
+    SoftwareVmcs vmcs = vmcs(pae, hook);
+    assertEquals(List.of("guest-pdpte-noept"), hook.report(vmcs).violatedIds());
+    assertEquals(new VmEntryOutcome.EntryFailure(33, 2), vmcs.vmlaunch());
+  }
+}
