@@ -28,4 +28,9 @@ final class BasicChecks {
           EntryOutcome.ERROR_5));
 
   private BasicChecks() {}
+
+  /** Whether a check is one of the two launch-state checks (errors 4 and 5), which a software VMCS makes itself. */
+  static boolean isLaunchState(Check check) {
+    return check.area() == CheckArea.BASIC && check.id().endsWith("-launch-state");
+  }
 }
