@@ -2,14 +2,17 @@ package dev.vmcscodegen.runtime.entry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.vmcscodegen.runtime.VmFailValidException;
+import dev.vmcscodegen.runtime.VmxInstructionError;
 import dev.vmcscodegen.runtime.software.SoftwareVmcs;
 import dev.vmcscodegen.runtime.software.VmEntryOutcome;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-/** What the hook's report keeps from the full report: no basic checks, every undecided check, memory when given. */
+/** What the hook's report keeps from the full report: no launch-state checks, every undecided check, memory when given. */
 class EntryCheckHookMutationTest {
 
   private static SoftwareVmcs vmcs(Scenario scenario, EntryCheckHook hook) {
@@ -28,6 +31,18 @@ class EntryCheckHookMutationTest {
     SoftwareVmcs vmcs = vmcs(resume, hook);
     assertEquals(List.of(), hook.report(vmcs).violatedIds());
     assertInstanceOf(VmEntryOutcome.Entered.class, vmcs.vmlaunch());
+  }
+
+  @Test
+  void blockingByMovSsIsStillReportedAsError26() {
+    // SDM Vol. 3C 27.1: events blocked by MOV SS fail with VMfailValid 26 (Table 31-1); the software VMCS
+    // does not model MOV SS, so the hook keeps this basic check.
+    Scenario movSs = Baselines.longMode().facts(f -> f.withEventsBlockedByMovSs(true));
+    EntryCheckHook hook = EntryCheckHook.of(movSs.capabilities(), movSs.facts());
+    SoftwareVmcs vmcs = vmcs(movSs, hook);
+    assertEquals(List.of("basic-movss-blocking"), hook.report(vmcs).violatedIds());
+    assertEquals(VmxInstructionError.ENTRY_EVENTS_BLOCKED_BY_MOV_SS,
+        assertThrows(VmFailValidException.class, vmcs::vmlaunch).error());
   }
 
   @Test
