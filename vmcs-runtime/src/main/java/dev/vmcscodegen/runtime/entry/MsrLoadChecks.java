@@ -31,6 +31,12 @@ final class MsrLoadChecks {
         VM_ENTRY_MSR_LOAD_COUNT, VM_ENTRY_MSR_LOAD_ADDRESS);
   }
 
+  /** A row whose rule applies only when VM entry does not commence in SMM. */
+  private static Check outsideSmm(String id, String rule, String fix, LongPredicate badEntry) {
+    return Check.of(id, SECTION, CheckArea.MSR_LOADING, rule, fix,
+        s -> s.facts().inSmm() || firstBad(s, badEntry) == 0, VM_ENTRY_MSR_LOAD_COUNT, VM_ENTRY_MSR_LOAD_ADDRESS);
+  }
+
   static List<Check> rows() {
     return List.of(
         row("msrload-fs-gs-base", "A VM-entry MSR-load entry must not load IA32_FS_BASE or IA32_GS_BASE.",
@@ -39,7 +45,7 @@ final class MsrLoadChecks {
         row("msrload-x2apic", "A VM-entry MSR-load entry must not load an x2APIC MSR (800H to 8FFH).",
             "Remove x2APIC MSRs from the MSR-load area.",
             entry -> ((entry & Bits.LOW_32) >>> 8) == X2APIC_PREFIX),
-        row("msrload-smm-only", "Outside SMM, a VM-entry MSR-load entry must not load IA32_SMM_MONITOR_CTL.",
+        outsideSmm("msrload-smm-only", "Outside SMM, a VM-entry MSR-load entry must not load IA32_SMM_MONITOR_CTL.",
             "Remove IA32_SMM_MONITOR_CTL from the MSR-load area.",
             entry -> (entry & Bits.LOW_32) == IA32_SMM_MONITOR_CTL),
         row("msrload-reserved", "Bits 63:32 of a VM-entry MSR-load entry must be 0.",
@@ -60,8 +66,7 @@ final class MsrLoadChecks {
     long address = s.field(VM_ENTRY_MSR_LOAD_ADDRESS);
     for (long i = 0; i < count; i++) {
       long entry = s.memory(address + i * Bits.MSR_ENTRY_BYTES, 8);
-      boolean smmOnlyAllowed = s.facts().inSmm();
-      if (bad.test(entry) && !(smmOnlyAllowed && (entry & Bits.LOW_32) == IA32_SMM_MONITOR_CTL)) {
+      if (bad.test(entry)) {
         s.qualify(i + 1);
         return i + 1;
       }

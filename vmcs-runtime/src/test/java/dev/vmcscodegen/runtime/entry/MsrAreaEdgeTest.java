@@ -102,4 +102,24 @@ class MsrAreaEdgeTest {
     assertEquals(List.of(), report.notVerifiableIds());
     assertTrue(reads.stream().allMatch(a -> a < 0x1_0010), "read " + reads);
   }
+
+  /**
+   * 27.4: an entry fails when "bits 31:0 indicate an MSR that can be written only in SMM and the VM entry
+   * did not commence in SMM" (IA32_SMM_MONITOR_CTL, 9BH). In SMM that MSR may be loaded, but its entry
+   * is still subject to the other rules, such as "bits 63:32 are not all 0".
+   */
+  @Test
+  void inSmmTheMonitorControlMsrMayBeLoadedButItsEntryIsStillChecked() {
+    List<Check> rows = MsrLoadChecks.rows();
+    assertViolated(rows, "msrload-smm-only", MsrLoadTrips.area(0x9B), "outside SMM");
+    assertHolds(rows, "msrload-smm-only", MsrLoadTrips.area(0x9B).facts(f -> f.withInSmm(true)), "in SMM");
+    Scenario reserved = MsrLoadTrips.area(0x9B | (1L << 32)).facts(f -> f.withInSmm(true));
+    assertViolated(rows, "msrload-reserved", reserved, "9BH with bit 32 set, in SMM");
+    assertHolds(rows, "msrload-smm-only", reserved, "9BH with bit 32 set, in SMM");
+    assertViolated(rows, "msrload-fs-gs-base", MsrLoadTrips.area(FS_BASE).facts(f -> f.withInSmm(true)),
+        "IA32_FS_BASE in SMM");
+    EntryReport report = EntryChecker.of(rows).check(reserved.image(), reserved.capabilities(), reserved.facts(),
+        reserved.physicalMemory());
+    assertEquals(EntryOutcome.msrLoading(2), report.outcome().orElseThrow(), report.diagnosis());
+  }
 }
