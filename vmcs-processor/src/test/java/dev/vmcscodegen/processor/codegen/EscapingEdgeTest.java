@@ -16,6 +16,12 @@ class EscapingEdgeTest {
   }
 
   @Test
+  void javadocWritesEachBraceAsItsOwnCharacterReference() {
+    // HTML character references: 123 is '{', 125 is '}' (so no inline tag such as {@code can start)
+    assertEquals("&#123;&#125;", Javadoc.escape("{}"));
+  }
+
+  @Test
   void literalKeepsSpaceAndTildeAndEscapesTheControlCharactersAroundThem() {
     // JLS 3.10.7: octal escapes for the control characters, a unicode escape beyond ASCII
     assertEquals("\"\\037 ~\\177\\u0080\"", Literals.string("\u001F ~\u007F\u0080"));
