@@ -197,7 +197,7 @@ public final class EventInjector {
     boolean unrestricted = secondary
         && (ControlSetter.read(vmx, ControlKind.SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS)
             & SecondaryProcessorBasedControl.UNRESTRICTED_GUEST.mask()) != 0;
-    return !unrestricted || (VmcsGuestNW.CR0.read(vmx) & InjectionContext.Cr0.PE) != 0;
+    return InjectionContext.protectedMode(unrestricted ? VmcsGuestNW.CR0.read(vmx) : 0, unrestricted);
   }
 
   private int exitInstructionLength() {

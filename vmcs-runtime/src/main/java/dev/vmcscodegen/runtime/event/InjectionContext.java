@@ -30,7 +30,8 @@ public record InjectionContext(boolean protectedMode, boolean errorCodeOptional,
         capabilities.misc().zeroLengthInjection(), monitorTrapFlag);
   }
 
-  private static boolean protectedMode(long guestCr0, boolean unrestrictedGuest) {
+  /** Whether error codes are delivered: "unrestricted guest" not in effect, or guest CR0.PE 1. */
+  static boolean protectedMode(long guestCr0, boolean unrestrictedGuest) {
     return !unrestrictedGuest || (guestCr0 & Cr0.PE) != 0;
   }
 

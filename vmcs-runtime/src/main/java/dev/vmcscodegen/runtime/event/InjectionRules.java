@@ -1,7 +1,6 @@
 package dev.vmcscodegen.runtime.event;
 
 import dev.vmcscodegen.runtime.exit.InterruptionType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -73,11 +72,12 @@ public final class InjectionRules {
     if (bits == 0) {
       return List.of();
     }
-    List<InjectionRule> broken = new ArrayList<>(Integer.bitCount(bits));
+    InjectionRule[] broken = new InjectionRule[Integer.bitCount(bits)];
+    int next = 0;
     for (int rest = bits; rest != 0; rest &= rest - 1) {
-      broken.add(RULES[Integer.numberOfTrailingZeros(rest)]);
+      broken[next++] = RULES[Integer.numberOfTrailingZeros(rest)];
     }
-    return List.copyOf(broken);
+    return List.of(broken);
   }
 
   private static boolean pushesErrorCode(int vector) {
