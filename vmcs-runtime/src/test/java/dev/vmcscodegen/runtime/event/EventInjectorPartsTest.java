@@ -2,6 +2,7 @@ package dev.vmcscodegen.runtime.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vmcscodegen.runtime.capability.VmxCapabilities;
 import dev.vmcscodegen.runtime.exit.InterruptionType;
@@ -46,6 +47,18 @@ class EventInjectorPartsTest {
     // SDM Vol. 3C 25.8.3: valid (31) | type 0 | vector 0x20
     assertEquals(0x8000_0020L, vmx.get(ENTRY_INFORMATION));
     assertEquals(0, vmx.get(ENTRY_ERROR_CODE));
+  }
+
+  @Test
+  void unrestrictedGuestInProtectedModeTakesTheErrorCode() {
+    // SDM Vol. 3C 27.2.1.3: with "unrestricted guest" 1, an error code is delivered exactly when guest
+    // CR0.PE is 1; #GP (13) then requires one (without IA32_VMX_BASIC bit 56).
+    SoftwareVmcs vmx = guest(0x8000_0031L, true);
+    EventInjector injector = new EventInjector(vmx, caps);
+    assertTrue(injector.context().protectedMode());
+    injector.injectHardwareException(13, 0);
+    // valid (31) | deliver error code (11) | type 3 (10:8) | vector 13
+    assertEquals(0x8000_0B0DL, vmx.get(ENTRY_INFORMATION));
   }
 
   @Test
