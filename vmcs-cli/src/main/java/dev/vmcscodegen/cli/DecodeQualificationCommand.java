@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * {@code vmcs decode qualification --reason REASON VALUE}: an exit qualification (encoding 0x6400)
  * decoded in the format of its exit reason with the runtime's {@link Qualifications} (SDM Vol. 3C
  * 28.2.1): I/O instruction, control-register access, MOV DR, EPT violation, APIC access, task switch,
- * and debug exception. Other reasons print the value as it is.
+ * and debug exception. Other reasons print the value as it is. For reason 0, {@code --vector} picks
+ * the format by the exception vector ({@link Qualifications#decodeException}).
  */
 @Command(name = "qualification",
     mixinStandardHelpOptions = true,
@@ -30,6 +31,8 @@ public final class DecodeQualificationCommand implements Callable<Integer> {
 
   /** The exit qualification is a natural-width field, at most 64 bits (SDM Vol. 3D B.4.2). */
   private static final int FIELD_BITS = 64;
+  /** A vector is bits 7:0 of the interruption information (SDM Vol. 3C 25.9.2). */
+  private static final int VECTOR_BITS = 8;
 
   @Spec
   private CommandSpec spec;
@@ -43,6 +46,11 @@ public final class DecodeQualificationCommand implements Callable<Integer> {
           + " a short name (io, cr, dr, ept, apic), or debug-exception (db).")
   private QualificationReason reason;
 
+  @Option(names = "--vector", paramLabel = "N", converter = UnsignedNumberConverter.class,
+      description = "For reason 0 (exception or NMI): the vector from the VM-exit interruption information;"
+          + " 1 (#DB) decodes the debug-exception format, any other vector keeps the raw value.")
+  private Long vector;
+
   @Parameters(paramLabel = "VALUE", converter = UnsignedNumberConverter.class,
       description = "The exit qualification (hex 0x.. or decimal).")
   private long value;
@@ -50,14 +58,29 @@ public final class DecodeQualificationCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Numbers.requireBits(value, FIELD_BITS, "exit qualification");
-    ExitQualification decoded = reason.debugException()
-        ? DebugExceptionQualification.decode(value)
-        : Qualifications.decode(reason.reason(), value);
     ExitReason exitReason = reason.reason();
+    if (vector != null) {
+      Numbers.requireBits(vector, VECTOR_BITS, "vector");
+      if (exitReason != ExitReason.EXCEPTION_OR_NMI) {
+        throw new InputException("--vector applies to exit reason 0 (exception or NMI), not to " + exitReason.name());
+      }
+      if (reason.debugException() && vector != Qualifications.DEBUG_EXCEPTION_VECTOR) {
+        throw new InputException("--reason debug-exception is vector " + Qualifications.DEBUG_EXCEPTION_VECTOR
+            + ", not " + vector);
+      }
+    }
+    boolean debugException = reason.debugException()
+        || vector != null && vector == Qualifications.DEBUG_EXCEPTION_VECTOR;
+    ExitQualification decoded = vector != null
+        ? Qualifications.decodeException(vector.intValue(), value)
+        : reason.debugException() ? DebugExceptionQualification.decode(value) : Qualifications.decode(exitReason, value);
     JsonObject report = new JsonObject();
-    report.addProperty("reason", reason.debugException() ? "DEBUG_EXCEPTION" : exitReason.name());
+    report.addProperty("reason", debugException ? "DEBUG_EXCEPTION" : exitReason.name());
     report.addProperty("basic_reason", exitReason == ExitReason.UNKNOWN ? null : Integer.valueOf(exitReason.number()));
     report.addProperty("value", Numbers.unsigned(value));
+    if (vector != null) {
+      report.addProperty("vector", vector);
+    }
     QualificationReport.add(report, decoded);
     PrintWriter out = spec.commandLine().getOut();
     if (output.json()) {
@@ -71,20 +94,23 @@ public final class DecodeQualificationCommand implements Callable<Integer> {
   private void printText(PrintWriter out, JsonObject report, ExitQualification decoded) {
     TextTable table = new TextTable()
         .row("exit qualification", Numbers.hex(value, 16))
-        .row("exit reason", reason.debugException()
+        .row("exit reason", report.get("reason").getAsString().equals("DEBUG_EXCEPTION")
             ? "debug exception (#DB: reason 0, vector 1)"
             : reason.reason().name() + " (" + reason.reason().description() + ")");
+    if (vector != null) {
+      table.row("vector", Long.toString(vector));
+    }
     for (Map.Entry<String, JsonElement> entry : report.entrySet()) {
       if (!entry.getKey().equals("reason") && !entry.getKey().equals("basic_reason")
-          && !entry.getKey().equals("value")) {
+          && !entry.getKey().equals("value") && !entry.getKey().equals("vector")) {
         table.row(entry.getKey().replace('_', ' '), words(entry.getValue()));
       }
     }
     table.print(out);
     if (report.get("format").getAsString().equals("raw")) {
       out.println("no structured format for this reason: the value is the qualification as it is"
-          + (reason.reason() == ExitReason.EXCEPTION_OR_NMI ? " (for a #DB use --reason debug-exception;"
-              + " for a #PF it is the faulting linear address)" : ""));
+          + (reason.reason() == ExitReason.EXCEPTION_OR_NMI ? " (for a #DB use --vector 1 or --reason"
+              + " debug-exception; for a #PF it is the faulting linear address)" : ""));
     }
   }
 

@@ -149,6 +149,38 @@ class DecodeQualificationCommandTest {
   }
 
   @Test
+  void vectorOnePicksTheDebugExceptionFormatForReasonZero() {
+    // SDM Vol. 3C 28.2.1: for reason 0 the format depends on the vector; #DB is vector 1 (Vol. 3A
+    // Table 6-1), whose qualification has B0..B3 in bits 3:0 and BS in bit 14.
+    JsonObject report = CliRun.of("decode", "qualification", "--reason", "0", "--vector", "1", "0x4001", "--json").json();
+    assertEquals("DEBUG_EXCEPTION", report.get("reason").getAsString());
+    assertEquals(1, report.get("vector").getAsInt());
+    assertTrue(report.get("b0").getAsBoolean());
+    assertTrue(report.get("bs").getAsBoolean());
+  }
+
+  @Test
+  void otherVectorsKeepTheRawValue() {
+    // 28.2.1: for a page fault (vector 14) the qualification is the faulting linear address.
+    JsonObject report = CliRun.of("decode", "qualification", "--reason", "EXCEPTION_OR_NMI", "--vector", "14",
+        "0x7FFF1000", "--json").json();
+    assertEquals("EXCEPTION_OR_NMI", report.get("reason").getAsString());
+    assertEquals("raw", report.get("format").getAsString());
+    assertEquals(14, report.get("vector").getAsInt());
+    assertEquals(Long.toString(0x7FFF1000L), report.get("value").getAsString());
+  }
+
+  @Test
+  void vectorIsRefusedWhereItMeansNothing() {
+    assertTrue(CliRun.of("decode", "qualification", "--reason", "io", "--vector", "1", "0").failure(1)
+        .contains("--vector applies to exit reason 0"));
+    assertTrue(CliRun.of("decode", "qualification", "--reason", "db", "--vector", "14", "0").failure(1)
+        .contains("vector 1"));
+    // a vector is bits 7:0 of the interruption information (SDM Vol. 3C 25.9.2)
+    CliRun.of("decode", "qualification", "--reason", "0", "--vector", "256", "0").failure(1);
+  }
+
+  @Test
   void otherReasonsKeepTheRawValue() {
     // 28.2.1: for INVLPG (reason 14) the qualification is the linear-address operand.
     JsonObject report = decode("INVLPG", "0xFFFFFFFF80001000");
