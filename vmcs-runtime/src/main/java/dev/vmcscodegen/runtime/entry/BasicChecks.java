@@ -29,8 +29,13 @@ final class BasicChecks {
 
   private BasicChecks() {}
 
-  /** Whether a check is one of the two launch-state checks (errors 4 and 5), which a software VMCS makes itself. */
+  /**
+   * Whether a check is one of the two launch-state checks, which a software VMCS makes itself: the basic
+   * checks failing with VM-instruction error 4 (VMLAUNCH with a non-clear VMCS) or 5 (VMRESUME with a
+   * non-launched VMCS), SDM Vol. 3C 31.4.
+   */
   static boolean isLaunchState(Check check) {
-    return check.area() == CheckArea.BASIC && check.id().endsWith("-launch-state");
+    return check.area() == CheckArea.BASIC
+        && (check.outcome().equals(EntryOutcome.ERROR_4) || check.outcome().equals(EntryOutcome.ERROR_5));
   }
 }
