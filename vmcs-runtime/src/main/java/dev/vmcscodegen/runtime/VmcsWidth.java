@@ -56,6 +56,6 @@ public enum VmcsWidth {
 
   /** The width of an encoding, from its bits 14:13. */
   public static VmcsWidth ofEncoding(int encoding) {
-    return fromWidthBits(encoding >>> 13);
+    return fromWidthBits(VmcsEncoding.widthBits(encoding));
   }
 }

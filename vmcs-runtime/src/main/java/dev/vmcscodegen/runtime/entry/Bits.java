@@ -89,9 +89,6 @@ final class Bits {
   static final int VECTOR_MC = 18;
   static final int VECTOR_MTF = 0;
   static final int LAST_EXCEPTION_VECTOR = 31;
-  /** Exceptions that deliver an error code: #DF 8, #TS 10, #NP 11, #SS 12, #GP 13, #PF 14, #AC 17, #CP 21 (Vol. 3A 6.3.1). */
-  static final long ERROR_CODE_VECTORS = (1L << 8) | (1L << 10) | (1L << 11) | (1L << 12) | (1L << 13)
-      | (1L << 14) | (1L << 17) | (1L << 21);
   /** Error-code bits 31:16 must be 0 (27.2.1.3). */
   static final long ERROR_CODE_RESERVED_31_16 = 0xFFFF_0000L;
   static final long MAX_INSTRUCTION_LENGTH = 15;

@@ -4,6 +4,7 @@ import static dev.vmcscodegen.runtime.entry.Bits.*;
 import static dev.vmcscodegen.runtime.entry.EntryFields.*;
 import static dev.vmcscodegen.runtime.entry.Rules.*;
 
+import dev.vmcscodegen.runtime.event.InjectionRules;
 import java.util.List;
 
 /**
@@ -121,7 +122,6 @@ final class EntryControlChecks {
     if (set(s.capabilities().basic(), EntryCapabilities.BASIC_NO_ERROR_CODE_CONSISTENCY)) {
       return true;
     }
-    boolean pushesErrorCode = set(ERROR_CODE_VECTORS, 1L << s.injectionVector()) && s.injectionVector() < 32;
-    return deliver == pushesErrorCode;
+    return deliver == InjectionRules.pushesErrorCode(s.injectionVector());
   }
 }

@@ -36,11 +36,20 @@ public record EventInjection(InterruptionType type, int vector, OptionalInt erro
   public EventInjection {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(errorCode, "errorCode");
-    if (vector < 0 || vector > MAX_VECTOR) {
-      throw new IllegalArgumentException("vector " + vector + " does not fit bits 7:0 (0 to 255)");
-    }
+    checkVector(vector);
     if (instructionLength < 0) {
       throw new IllegalArgumentException("instruction length " + instructionLength + " is negative");
+    }
+  }
+
+  /**
+   * Checks a vector fits bits 7:0 of the interruption information.
+   *
+   * @throws IllegalArgumentException if it does not
+   */
+  static void checkVector(int vector) {
+    if (vector < 0 || vector > MAX_VECTOR) {
+      throw new IllegalArgumentException("vector " + vector + " does not fit bits 7:0 (0 to 255)");
     }
   }
 

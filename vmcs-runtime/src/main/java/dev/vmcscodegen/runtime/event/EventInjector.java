@@ -88,15 +88,13 @@ public final class EventInjector {
    */
   private void inject(InterruptionType type, int vector, boolean deliverErrorCode, int errorCode,
       int instructionLength, EventInjection event) {
-    if (vector < 0 || vector > EventInjection.MAX_VECTOR) {
-      throw new IllegalArgumentException("vector " + vector + " does not fit bits 7:0 (0 to 255)");
-    }
+    EventInjection.checkVector(vector);
     int broken = InjectionRules.brokenRules(type, vector, deliverErrorCode, errorCode, instructionLength, context());
     if (broken != 0) {
       throw new EventInjectionException(
           eventOf(event, type, vector, deliverErrorCode, errorCode, instructionLength), InjectionRules.rules(broken));
     }
-    if (InterruptionInformation.decode(VmcsControl32.VM_ENTRY_INTERRUPTION_INFORMATION.read(vmx)).valid()) {
+    if (pendingInformation().valid()) {
       throw new EventInjectionException(eventOf(event, type, vector, deliverErrorCode, errorCode, instructionLength),
           List.of(InjectionRule.EVENT_PENDING));
     }
@@ -176,9 +174,13 @@ public final class EventInjector {
 
   /** The valid event in the VM-entry interruption-information field (bit 31 set), if any. */
   public Optional<InterruptionInformation> pendingEvent() {
-    InterruptionInformation info =
-        InterruptionInformation.decode(VmcsControl32.VM_ENTRY_INTERRUPTION_INFORMATION.read(vmx));
+    InterruptionInformation info = pendingInformation();
     return info.valid() ? Optional.of(info) : Optional.empty();
+  }
+
+  /** The VM-entry interruption-information field, decoded; valid or not. */
+  private InterruptionInformation pendingInformation() {
+    return InterruptionInformation.decode(VmcsControl32.VM_ENTRY_INTERRUPTION_INFORMATION.read(vmx));
   }
 
   /**

@@ -19,8 +19,9 @@ public final class InjectionRules {
   /** Bits 31:16 of the exception error code, which must be 0 when an error code is delivered. */
   public static final long ERROR_CODE_HIGH_BITS = 0xFFFF_0000L;
 
-  /** Bits 8, 10-14, 17 and 21: {@link #ERROR_CODE_VECTORS} as a mask over vectors 0 to 31. */
-  private static final int ERROR_CODE_VECTOR_BITS = (1 << 8) | (0b11111 << 10) | (1 << 17) | (1 << 21);
+  /** {@link #ERROR_CODE_VECTORS} as a mask over vectors 0 to 31, for a test that boxes nothing. */
+  private static final int ERROR_CODE_VECTOR_BITS = ERROR_CODE_VECTORS.stream().mapToInt(vector -> 1 << vector)
+      .reduce(0, (a, b) -> a | b);
   /** The rules by ordinal, for {@link #rules}. */
   private static final InjectionRule[] RULES = InjectionRule.values();
 
@@ -80,7 +81,8 @@ public final class InjectionRules {
     return List.of(broken);
   }
 
-  private static boolean pushesErrorCode(int vector) {
+  /** Whether exception {@code vector} pushes an error code (one of {@link #ERROR_CODE_VECTORS}). */
+  public static boolean pushesErrorCode(int vector) {
     return vector >= 0 && vector <= MAX_EXCEPTION_VECTOR && (ERROR_CODE_VECTOR_BITS >>> vector & 1) != 0;
   }
 

@@ -50,7 +50,7 @@ public record ExitInfo(int exitReasonField, int instructionLength, long guestRip
 
   /** Whether bit 31 of the exit reason reports a VM-entry failure rather than a true VM exit. */
   public boolean vmEntryFailure() {
-    return exitReasonField < 0;
+    return BitField.bit(exitReasonField, FullExitReason.VM_ENTRY_FAILURE_BIT);
   }
 
   /**

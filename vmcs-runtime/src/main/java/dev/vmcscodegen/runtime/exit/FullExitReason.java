@@ -63,8 +63,7 @@ public record FullExitReason(
   /** Checks the basic reason fits 16 bits and the reserved bits lie in {@link #RESERVED_MASK}. */
   public FullExitReason {
     BitField.checkWidth(basicReason, BASIC_REASON_BITS, "basic exit reason (bits 15:0)");
-    BitField.checkMask(Integer.toUnsignedLong(reservedBits), Integer.toUnsignedLong(RESERVED_MASK),
-        "exit-reason reserved bits");
+    BitField.checkMask(reservedBits, RESERVED_MASK, "exit-reason reserved bits");
   }
 
   /** A true VM exit (bit 31 clear) for a reason, every other bit clear. */
