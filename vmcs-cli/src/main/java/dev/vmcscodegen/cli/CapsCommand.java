@@ -57,7 +57,12 @@ public final class CapsCommand implements Callable<Integer> {
     return VmcsCli.EXIT_OK;
   }
 
-  private static VmxCapabilities loadFile(Path file) {
+  /**
+   * Loads a profile file; a missing or unreadable file, or a profile with problems, is an input error.
+   *
+   * @throws InputException naming the file, or one line a problem
+   */
+  static VmxCapabilities loadFile(Path file) {
     try {
       return VmxCapabilities.load(file);
     } catch (NoSuchFileException e) {

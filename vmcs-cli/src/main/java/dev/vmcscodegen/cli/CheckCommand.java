@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.vmcscodegen.runtime.capability.VmxCapabilities;
-import dev.vmcscodegen.runtime.capability.VmxCapabilitiesException;
 import dev.vmcscodegen.runtime.entry.EntryCapabilities;
 import dev.vmcscodegen.runtime.entry.EntryChecker;
 import dev.vmcscodegen.runtime.entry.EntryOutcome;
@@ -146,14 +145,9 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private static EntryCapabilities capabilities(Path file) {
+    VmxCapabilities capabilities = CapsCommand.loadFile(file);
     try {
-      return EntryCapabilities.of(VmxCapabilities.load(file));
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": no such file");
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-    } catch (VmxCapabilitiesException e) {
-      throw InputException.problems(e.problems().stream().map(problem -> problem.render(e.source())).toList());
+      return EntryCapabilities.of(capabilities);
     } catch (IllegalArgumentException e) {
       throw new InputException(file + ": " + e.getMessage(), e);
     }
