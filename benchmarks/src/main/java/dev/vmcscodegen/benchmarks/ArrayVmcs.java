@@ -1,6 +1,6 @@
 package dev.vmcscodegen.benchmarks;
 
-import dev.vmcscodegen.runtime.HostWidth;
+import dev.vmcscodegen.encoding.HostWidth;
 import dev.vmcscodegen.runtime.VmxInstructions;
 import java.util.Objects;
 

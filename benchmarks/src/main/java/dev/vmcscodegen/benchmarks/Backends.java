@@ -1,7 +1,7 @@
 package dev.vmcscodegen.benchmarks;
 
-import dev.vmcscodegen.runtime.HostWidth;
-import dev.vmcscodegen.runtime.VmcsWidth;
+import dev.vmcscodegen.encoding.HostWidth;
+import dev.vmcscodegen.encoding.VmcsWidth;
 import dev.vmcscodegen.runtime.VmxInstructions;
 import dev.vmcscodegen.runtime.fields.VmcsFields;
 import dev.vmcscodegen.runtime.software.SoftwareVmcs;

@@ -1,9 +1,9 @@
 package dev.vmcscodegen.cli;
 
 import com.google.gson.JsonObject;
-import dev.vmcscodegen.runtime.VmcsEncoding;
+import dev.vmcscodegen.encoding.VmcsEncoding;
 import dev.vmcscodegen.runtime.VmcsField;
-import dev.vmcscodegen.runtime.VmcsWidth;
+import dev.vmcscodegen.encoding.VmcsWidth;
 import dev.vmcscodegen.runtime.fields.VmcsFields;
 import java.io.PrintWriter;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.vmcscodegen.cli;
 
-import dev.vmcscodegen.runtime.VmcsCategory;
+import dev.vmcscodegen.encoding.VmcsCategory;
 import dev.vmcscodegen.runtime.VmcsField;
-import dev.vmcscodegen.runtime.VmcsWidth;
+import dev.vmcscodegen.encoding.VmcsWidth;
 import java.util.Objects;
 
 /**

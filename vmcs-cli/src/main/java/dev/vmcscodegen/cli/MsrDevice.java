@@ -1,6 +1,6 @@
 package dev.vmcscodegen.cli;
 
-import dev.vmcscodegen.runtime.HostWidth;
+import dev.vmcscodegen.encoding.HostWidth;
 import dev.vmcscodegen.runtime.VmxInstructions;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,17 +6,15 @@ import dev.vmcscodegen.processor.check.BaseCollisionCheck;
 import dev.vmcscodegen.processor.check.Check;
 import dev.vmcscodegen.processor.check.Checks;
 import dev.vmcscodegen.processor.check.JavaNameCheck;
-import dev.vmcscodegen.processor.model.Category;
+import dev.vmcscodegen.encoding.VmcsCategory;
 import dev.vmcscodegen.processor.model.FieldGroup;
 import dev.vmcscodegen.processor.model.FieldDef;
 import dev.vmcscodegen.processor.model.Message;
 import dev.vmcscodegen.processor.model.Problem;
 import dev.vmcscodegen.processor.model.SpecFile;
-import dev.vmcscodegen.processor.model.Width;
+import dev.vmcscodegen.encoding.VmcsWidth;
 import dev.vmcscodegen.processor.spec.ReadResult;
 import dev.vmcscodegen.processor.spec.SpecReader;
-import dev.vmcscodegen.runtime.VmcsCategory;
-import dev.vmcscodegen.runtime.VmcsWidth;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +49,7 @@ final class SpecFileFields {
       checks.add(new BaseCollisionCheck(SpecReader.read(BASE_SPEC_NAME, baseSpec()).spec()));
     }
     List<Problem> problems = new ArrayList<>(read.problems());
-    String sampleType = FieldGroup.typeName(prefix, Category.GUEST, Width.NATURAL);
+    String sampleType = FieldGroup.typeName(prefix, VmcsCategory.GUEST, VmcsWidth.NATURAL);
     if (!JavaNameCheck.isJavaName(sampleType) || !JavaNameCheck.isJavaName(prefix + "Fields")) {
       problems.add(Problem.general(Message.INVALID_PREFIX, file.toString(), prefix, sampleType));
     }
@@ -67,7 +65,7 @@ final class SpecFileFields {
     List<FieldRow> rows = new ArrayList<>();
     for (FieldDef field : spec.fields()) {
       rows.add(new FieldRow(field.encoding(), field.name(), field.group().typeName(prefix),
-          VmcsCategory.fromTypeBits(field.category().typeBits()), VmcsWidth.fromWidthBits(field.width().widthBits()),
+          field.category(), field.width(),
           field.doc(), field.sdmReference()));
     }
     return rows;

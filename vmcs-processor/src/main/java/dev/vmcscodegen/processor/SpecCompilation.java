@@ -6,11 +6,11 @@ import dev.vmcscodegen.processor.check.Check;
 import dev.vmcscodegen.processor.check.Checks;
 import dev.vmcscodegen.processor.check.JavaNameCheck;
 import dev.vmcscodegen.processor.codegen.SpecGenerator;
-import dev.vmcscodegen.processor.model.Category;
+import dev.vmcscodegen.encoding.VmcsCategory;
 import dev.vmcscodegen.processor.model.FieldGroup;
 import dev.vmcscodegen.processor.model.Message;
 import dev.vmcscodegen.processor.model.Problem;
-import dev.vmcscodegen.processor.model.Width;
+import dev.vmcscodegen.encoding.VmcsWidth;
 import dev.vmcscodegen.processor.spec.ReadResult;
 import dev.vmcscodegen.processor.spec.SpecReader;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ public record SpecCompilation(List<Problem> problems, List<JavaFile> files) {
       String packageName, String prefix) {
     Objects.requireNonNull(fileName, "fileName");
     List<Problem> problems = new ArrayList<>();
-    String sampleType = FieldGroup.typeName(prefix, Category.GUEST, Width.NATURAL);
+    String sampleType = FieldGroup.typeName(prefix, VmcsCategory.GUEST, VmcsWidth.NATURAL);
     if (!JavaNameCheck.isJavaName(sampleType) || !JavaNameCheck.isJavaName(prefix + "Fields")) {
       problems.add(Problem.general(Message.INVALID_PREFIX, fileName, prefix, sampleType));
     }

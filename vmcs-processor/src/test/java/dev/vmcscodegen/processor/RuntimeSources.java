@@ -2,6 +2,7 @@ package dev.vmcscodegen.processor;
 
 import com.google.testing.compile.JavaFileObjects;
 import dev.vmcscodegen.annotations.VmcsSpec;
+import dev.vmcscodegen.encoding.VmcsCategory;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import javax.tools.ToolProvider;
 
 /**
  * The sources of vmcs-runtime's core types ({@code dev.vmcscodegen.runtime}, no subpackages), which the
- * generated code refers to. The processor module does not depend on the runtime (the runtime depends on
+ * generated code refers to beside the vmcs-encoding types (a dependency of the processor too). The processor module does not depend on the runtime (the runtime depends on
  * the processor), so tests that compile generated code compile these beside it.
  */
 final class RuntimeSources {
@@ -46,14 +47,15 @@ final class RuntimeSources {
         Path output = Files.createTempDirectory("vmcs-runtime-core");
         output.toFile().deleteOnExit();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        Boolean ok = javac.getTask(null, null, null, List.of("-d", output.toString(), "--release", "17"), null,
+        File encoding = location(VmcsCategory.class);
+        Boolean ok = javac.getTask(null, null, null,
+            List.of("-d", output.toString(), "--release", "17", "-classpath", encoding.toString()), null,
             core()).call();
         if (!ok) {
           throw new IllegalStateException("the runtime core types do not compile");
         }
-        File annotations = new File(VmcsSpec.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        classPath = List.of(output.toFile(), annotations);
-      } catch (IOException | URISyntaxException e) {
+        classPath = List.of(output.toFile(), location(VmcsSpec.class), encoding);
+      } catch (IOException e) {
         throw new IllegalStateException(e);
       }
     }
@@ -61,6 +63,15 @@ final class RuntimeSources {
   }
 
   private static List<File> classPath;
+
+  /** The class directory or jar {@code type} was loaded from. */
+  private static File location(Class<?> type) {
+    try {
+      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private static JavaFileObject source(Path path) {
     try {

@@ -1,5 +1,7 @@
 package dev.vmcscodegen.runtime;
 
+import dev.vmcscodegen.encoding.HostWidth;
+
 /**
  * The accesses behind the generated {@code read}/{@code write} methods, one per width, so the
  * generated enums stay declarations and the logic is written and tested once.

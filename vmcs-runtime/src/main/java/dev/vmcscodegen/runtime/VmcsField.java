@@ -1,5 +1,8 @@
 package dev.vmcscodegen.runtime;
 
+import dev.vmcscodegen.encoding.VmcsWidth;
+import dev.vmcscodegen.encoding.VmcsCategory;
+
 /**
  * A VMCS field: what every generated field constant is, so generic code (dumps, tools, checkers) can
  * walk a {@link VmcsCatalog} without knowing the typed enums.

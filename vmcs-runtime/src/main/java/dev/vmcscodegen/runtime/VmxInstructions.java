@@ -1,5 +1,7 @@
 package dev.vmcscodegen.runtime;
 
+import dev.vmcscodegen.encoding.HostWidth;
+
 /**
  * The VMX instructions the library runs on: a backend. The hardware one executes VMREAD and VMWRITE
  * (through JNI, a hypervisor shim, or a debugger); {@code SoftwareVmcs} implements the SDM's behaviour

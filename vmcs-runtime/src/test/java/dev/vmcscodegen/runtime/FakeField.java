@@ -1,5 +1,8 @@
 package dev.vmcscodegen.runtime;
 
+import dev.vmcscodegen.encoding.VmcsWidth;
+import dev.vmcscodegen.encoding.VmcsCategory;
+
 import java.util.List;
 
 /**

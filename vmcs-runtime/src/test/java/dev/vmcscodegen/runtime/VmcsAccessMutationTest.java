@@ -1,5 +1,9 @@
 package dev.vmcscodegen.runtime;
 
+import dev.vmcscodegen.encoding.HostWidth;
+import dev.vmcscodegen.encoding.VmcsWidth;
+import dev.vmcscodegen.encoding.VmcsCategory;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,7 @@
 package dev.vmcscodegen.runtime;
 
+import dev.vmcscodegen.encoding.HostWidth;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package dev.vmcscodegen.processor.check;
 
+import dev.vmcscodegen.encoding.VmcsEncoding;
 import dev.vmcscodegen.processor.model.FieldDef;
 import dev.vmcscodegen.processor.model.Message;
 import dev.vmcscodegen.processor.model.Problem;
@@ -13,16 +14,13 @@ import java.util.List;
  */
 public final class AccessTypeCheck implements Check {
 
-  /** Bit 0: access type (Table 25-21). */
-  public static final int ACCESS_HIGH_BIT = 1;
-
   @Override
   public List<Problem> check(SpecFile spec) {
     List<Problem> problems = new ArrayList<>();
     for (FieldDef field : spec.fields()) {
-      if ((field.encoding() & ACCESS_HIGH_BIT) != 0) {
+      if ((field.encoding() & VmcsEncoding.ACCESS_HIGH_BIT) != 0) {
         problems.add(Problem.atField(Message.HIGH_ACCESS_ENCODING, spec, field, field.encodingHex(),
-            FieldDef.hex(field.encoding() & ~ACCESS_HIGH_BIT)));
+            FieldDef.hex(field.encoding() & ~VmcsEncoding.ACCESS_HIGH_BIT)));
       }
     }
     return problems;

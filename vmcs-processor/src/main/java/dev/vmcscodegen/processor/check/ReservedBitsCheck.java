@@ -1,5 +1,6 @@
 package dev.vmcscodegen.processor.check;
 
+import dev.vmcscodegen.encoding.VmcsEncoding;
 import dev.vmcscodegen.processor.model.FieldDef;
 import dev.vmcscodegen.processor.model.Message;
 import dev.vmcscodegen.processor.model.Problem;
@@ -13,14 +14,11 @@ import java.util.List;
  */
 public final class ReservedBitsCheck implements Check {
 
-  /** Bit 12, bit 15 and bits 31:16 (Table 25-21). */
-  public static final int RESERVED_MASK = 0xFFFF_9000;
-
   @Override
   public List<Problem> check(SpecFile spec) {
     List<Problem> problems = new ArrayList<>();
     for (FieldDef field : spec.fields()) {
-      int reserved = field.encoding() & RESERVED_MASK;
+      int reserved = VmcsEncoding.reservedBits(field.encoding());
       if (reserved != 0) {
         problems.add(Problem.atField(Message.RESERVED_ENCODING_BITS, spec, field, field.encodingHex(),
             bitList(reserved)));

@@ -1,6 +1,6 @@
 package dev.vmcscodegen.processor.check;
 
-import dev.vmcscodegen.processor.model.Category;
+import dev.vmcscodegen.encoding.VmcsCategory;
 import dev.vmcscodegen.processor.model.FieldDef;
 import dev.vmcscodegen.processor.model.Message;
 import dev.vmcscodegen.processor.model.Problem;
@@ -14,14 +14,11 @@ import java.util.List;
  */
 public final class TypeBitsCheck implements Check {
 
-  /** Bits 11:10 (Table 25-21). */
-  public static final int TYPE_SHIFT = 10;
-
   @Override
   public List<Problem> check(SpecFile spec) {
     List<Problem> problems = new ArrayList<>();
     for (FieldDef field : spec.fields()) {
-      Category encoded = Category.fromTypeBits(field.encoding() >>> TYPE_SHIFT);
+      VmcsCategory encoded = VmcsCategory.ofEncoding(field.encoding());
       if (encoded != field.category()) {
         problems.add(Problem.atField(Message.TYPE_MISMATCH, spec, field, field.encodingHex(),
             encoded.typeBits(), encoded.specName(), field.group().header(), field.category().typeBits()));

@@ -4,7 +4,7 @@ import dev.vmcscodegen.processor.model.FieldDef;
 import dev.vmcscodegen.processor.model.Message;
 import dev.vmcscodegen.processor.model.Problem;
 import dev.vmcscodegen.processor.model.SpecFile;
-import dev.vmcscodegen.processor.model.Width;
+import dev.vmcscodegen.encoding.VmcsWidth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,14 +14,11 @@ import java.util.List;
  */
 public final class WidthBitsCheck implements Check {
 
-  /** Bits 14:13 (Table 25-21). */
-  public static final int WIDTH_SHIFT = 13;
-
   @Override
   public List<Problem> check(SpecFile spec) {
     List<Problem> problems = new ArrayList<>();
     for (FieldDef field : spec.fields()) {
-      Width encoded = Width.fromWidthBits(field.encoding() >>> WIDTH_SHIFT);
+      VmcsWidth encoded = VmcsWidth.ofEncoding(field.encoding());
       if (encoded != field.width()) {
         problems.add(Problem.atField(Message.WIDTH_MISMATCH, spec, field, field.encodingHex(),
             encoded.widthBits(), encoded.specName(), field.group().header(), field.width().widthBits()));

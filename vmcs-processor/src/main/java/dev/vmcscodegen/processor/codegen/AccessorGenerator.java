@@ -2,7 +2,7 @@ package dev.vmcscodegen.processor.codegen;
 
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
-import dev.vmcscodegen.processor.model.Width;
+import dev.vmcscodegen.encoding.VmcsWidth;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -18,10 +18,10 @@ final class AccessorGenerator {
   private static final String VMX = "vmx";
   private static final String VALUE = "value";
 
-  private final Width width;
+  private final VmcsWidth width;
   private final boolean writable;
 
-  AccessorGenerator(Width width, boolean writable) {
+  AccessorGenerator(VmcsWidth width, boolean writable) {
     this.width = width;
     this.writable = writable;
   }
@@ -44,7 +44,7 @@ final class AccessorGenerator {
           .addModifiers(Modifier.PUBLIC)
           .addParameter(RuntimeTypes.VMX_INSTRUCTIONS, VMX)
           .addParameter(valueType, VALUE);
-      if (width == Width.NATURAL) {
+      if (width == VmcsWidth.NATURAL) {
         write.addJavadoc("@throws dev.vmcscodegen.runtime.VmcsValueOutOfRangeException on a 32-bit host"
             + " when {@code value} has bits above 31\n");
         write.addStatement("$T.writeNatural($L, encoding, $L, name())", RuntimeTypes.VMCS_ACCESS, VMX, VALUE);
@@ -53,7 +53,7 @@ final class AccessorGenerator {
       }
       methods.add(write.build());
     }
-    if (width == Width.BITS_64) {
+    if (width == VmcsWidth.BITS_64) {
       methods.add(MethodSpec.methodBuilder("readHigh")
           .addJavadoc("Reads bits 63:32 of this field through its high access encoding (encoding + 1).\n")
           .addJavadoc("\n@param $L the VMX instructions backend\n@return bits 63:32 of the field\n", VMX)

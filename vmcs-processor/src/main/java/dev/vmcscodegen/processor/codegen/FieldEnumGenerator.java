@@ -6,11 +6,11 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.vmcscodegen.processor.model.Category;
+import dev.vmcscodegen.encoding.VmcsCategory;
 import dev.vmcscodegen.processor.model.FieldDef;
 import dev.vmcscodegen.processor.model.FieldGroup;
 import dev.vmcscodegen.processor.model.SpecFile;
-import dev.vmcscodegen.processor.model.Width;
+import dev.vmcscodegen.encoding.VmcsWidth;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -23,8 +23,8 @@ final class FieldEnumGenerator {
 
   private final SpecFile spec;
   private final ClassName type;
-  private final Category category;
-  private final Width width;
+  private final VmcsCategory category;
+  private final VmcsWidth width;
   private final List<FieldDef> fields;
   private final List<FieldGroup> headers;
 

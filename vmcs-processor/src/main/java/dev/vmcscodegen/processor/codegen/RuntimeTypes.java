@@ -2,10 +2,12 @@ package dev.vmcscodegen.processor.codegen;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import dev.vmcscodegen.encoding.VmcsCategory;
+import dev.vmcscodegen.encoding.VmcsWidth;
 
 /**
- * The vmcs-runtime types the generated code uses, named rather than linked: the processor does not
- * depend on the runtime, the code it writes does.
+ * The types the generated code uses: the vmcs-runtime ones named rather than linked (the processor does
+ * not depend on the runtime, the code it writes does), the vmcs-encoding ones linked (both depend on it).
  */
 final class RuntimeTypes {
 
@@ -15,8 +17,8 @@ final class RuntimeTypes {
   static final ClassName VMCS_FIELD = ClassName.get(RUNTIME, "VmcsField");
   static final ClassName WRITABLE_VMCS_FIELD = ClassName.get(RUNTIME, "WritableVmcsField");
   static final ClassName VMCS_ACCESS = ClassName.get(RUNTIME, "VmcsAccess");
-  static final ClassName VMCS_CATEGORY = ClassName.get(RUNTIME, "VmcsCategory");
-  static final ClassName VMCS_WIDTH = ClassName.get(RUNTIME, "VmcsWidth");
+  static final ClassName VMCS_CATEGORY = ClassName.get(VmcsCategory.class);
+  static final ClassName VMCS_WIDTH = ClassName.get(VmcsWidth.class);
   static final ClassName VMCS_CATALOG = ClassName.get(RUNTIME, "VmcsCatalog");
 
   /** The processor that generated the code, named in {@code @Generated}. */

@@ -17,7 +17,7 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Turns a checked spec into Java source: one enum per category and width that has fields
- * ({@code <prefix><Category><Width>}), and {@code <prefix>Fields} with the catalog of every field in
+ * ({@code <prefix><VmcsCategory><VmcsWidth>}), and {@code <prefix>Fields} with the catalog of every field in
  * spec order. A pure function of its inputs: same spec, same files, byte for byte.
  */
 public final class SpecGenerator {

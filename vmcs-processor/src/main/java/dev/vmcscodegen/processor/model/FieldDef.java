@@ -1,5 +1,7 @@
 package dev.vmcscodegen.processor.model;
 
+import dev.vmcscodegen.encoding.VmcsWidth;
+import dev.vmcscodegen.encoding.VmcsCategory;
 import java.util.Objects;
 
 /**
@@ -29,12 +31,12 @@ public record FieldDef(String name, int encoding, FieldGroup group, String doc, 
   }
 
   /** The group's category (what the field's type bits should say). */
-  public Category category() {
+  public VmcsCategory category() {
     return group.category();
   }
 
   /** The group's width (what the field's width bits should say). */
-  public Width width() {
+  public VmcsWidth width() {
     return group.width();
   }
 

@@ -1,5 +1,7 @@
 package dev.vmcscodegen.processor.model;
 
+import dev.vmcscodegen.encoding.VmcsWidth;
+import dev.vmcscodegen.encoding.VmcsCategory;
 import java.util.Objects;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Objects;
  * @param sdmReference the header's SDM reference, empty if it has none
  * @param line the header's 1-based line number
  */
-public record FieldGroup(Category category, Width width, String sdmReference, int line) {
+public record FieldGroup(VmcsCategory category, VmcsWidth width, String sdmReference, int line) {
 
   /** Validates the parts. */
   public FieldGroup {
@@ -34,7 +36,7 @@ public record FieldGroup(Category category, Width width, String sdmReference, in
   }
 
   /** The generated type name for a category and width, such as {@code VmcsGuestNW}. */
-  public static String typeName(String prefix, Category category, Width width) {
+  public static String typeName(String prefix, VmcsCategory category, VmcsWidth width) {
     return prefix + category.typeNamePart() + width.typeNamePart();
   }
 }

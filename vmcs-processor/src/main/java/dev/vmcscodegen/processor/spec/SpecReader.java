@@ -1,12 +1,12 @@
 package dev.vmcscodegen.processor.spec;
 
-import dev.vmcscodegen.processor.model.Category;
+import dev.vmcscodegen.encoding.VmcsCategory;
 import dev.vmcscodegen.processor.model.FieldDef;
 import dev.vmcscodegen.processor.model.FieldGroup;
 import dev.vmcscodegen.processor.model.Message;
 import dev.vmcscodegen.processor.model.Problem;
 import dev.vmcscodegen.processor.model.SpecFile;
-import dev.vmcscodegen.processor.model.Width;
+import dev.vmcscodegen.encoding.VmcsWidth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,8 +79,8 @@ public final class SpecReader {
     }
     String header = text.substring(0, close + 1);
     String[] words = WHITESPACE.split(header.substring(1, close).strip());
-    Optional<Category> category = words.length == 2 ? Category.fromSpecName(words[0]) : Optional.empty();
-    Optional<Width> width = words.length == 2 ? Width.fromSpecName(words[1]) : Optional.empty();
+    Optional<VmcsCategory> category = words.length == 2 ? VmcsCategory.fromSpecName(words[0]) : Optional.empty();
+    Optional<VmcsWidth> width = words.length == 2 ? VmcsWidth.fromSpecName(words[1]) : Optional.empty();
     if (category.isEmpty() || width.isEmpty()) {
       problems.add(Problem.atLine(Message.UNKNOWN_GROUP, fileName, line.number(), header));
       return;

@@ -29,7 +29,7 @@ class AccessTypeCheckTest {
   @Test
   void bitZeroIsTheOnlyAccessTypeBit() {
     // Table 25-21: bit 0 alone is the access type
-    assertEquals(1, AccessTypeCheck.ACCESS_HIGH_BIT);
+    assertEquals(1, dev.vmcscodegen.encoding.VmcsEncoding.ACCESS_HIGH_BIT);
     assertEquals(List.of(), check.check(spec("[control 64] r", "X 0x2002 d")));
     assertEquals(1, check.check(spec("[guest 32] r", "X 0x4801 d")).size());
   }

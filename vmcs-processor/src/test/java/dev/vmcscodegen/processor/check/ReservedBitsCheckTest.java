@@ -14,7 +14,7 @@ class ReservedBitsCheckTest {
   @Test
   void reservedMaskIsBits12And15And31To16() {
     // SDM Vol. 3C 25.11.2, Table 25-21: bits 12, 15 and 31:16 are reserved (must be 0)
-    assertEquals((1 << 12) | (1 << 15) | 0xFFFF_0000, ReservedBitsCheck.RESERVED_MASK);
+    assertEquals((1 << 12) | (1 << 15) | 0xFFFF_0000, dev.vmcscodegen.encoding.VmcsEncoding.RESERVED_MASK);
   }
 
   @Test

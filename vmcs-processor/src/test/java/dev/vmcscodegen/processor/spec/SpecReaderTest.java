@@ -3,12 +3,12 @@ package dev.vmcscodegen.processor.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vmcscodegen.processor.model.Category;
+import dev.vmcscodegen.encoding.VmcsCategory;
 import dev.vmcscodegen.processor.model.FieldDef;
 import dev.vmcscodegen.processor.model.FieldGroup;
 import dev.vmcscodegen.processor.model.Message;
 import dev.vmcscodegen.processor.model.Problem;
-import dev.vmcscodegen.processor.model.Width;
+import dev.vmcscodegen.encoding.VmcsWidth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +32,8 @@ class SpecReaderTest {
         "[host 16]",
         "ES_SELECTOR  0x0C00  Host ES selector  | SDM Vol. 3C 25.5.2  # trailing comment");
     assertEquals(List.of(), result.problems());
-    FieldGroup guest = new FieldGroup(Category.GUEST, Width.NATURAL, "SDM Vol. 3D, B.4.3", 2);
-    FieldGroup host = new FieldGroup(Category.HOST, Width.BITS_16, "", 5);
+    FieldGroup guest = new FieldGroup(VmcsCategory.GUEST, VmcsWidth.NATURAL, "SDM Vol. 3D, B.4.3", 2);
+    FieldGroup host = new FieldGroup(VmcsCategory.HOST, VmcsWidth.BITS_16, "", 5);
     assertEquals(List.of(guest, host), result.spec().groups());
     assertEquals(List.of(
         new FieldDef("RIP", 0x681E, guest, "Guest RIP", "SDM Vol. 3D, B.4.3", 3),

@@ -1,6 +1,6 @@
 package dev.vmcscodegen.runtime.control;
 
-import dev.vmcscodegen.runtime.VmcsWidth;
+import dev.vmcscodegen.encoding.VmcsWidth;
 import dev.vmcscodegen.runtime.WritableVmcsField;
 import dev.vmcscodegen.runtime.capability.VmxCapabilityMsr;
 import dev.vmcscodegen.runtime.fields.VmcsControl32;

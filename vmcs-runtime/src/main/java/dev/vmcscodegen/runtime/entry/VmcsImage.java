@@ -2,10 +2,10 @@ package dev.vmcscodegen.runtime.entry;
 
 import dev.vmcscodegen.runtime.VmFailValidException;
 import dev.vmcscodegen.runtime.VmcsCatalog;
-import dev.vmcscodegen.runtime.VmcsEncoding;
+import dev.vmcscodegen.encoding.VmcsEncoding;
 import dev.vmcscodegen.runtime.VmcsField;
 import dev.vmcscodegen.runtime.VmcsValueOutOfRangeException;
-import dev.vmcscodegen.runtime.VmcsWidth;
+import dev.vmcscodegen.encoding.VmcsWidth;
 import dev.vmcscodegen.runtime.VmxInstructionError;
 import dev.vmcscodegen.runtime.VmxInstructions;
 import java.util.Collections;

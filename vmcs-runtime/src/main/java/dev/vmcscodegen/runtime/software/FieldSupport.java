@@ -1,10 +1,10 @@
 package dev.vmcscodegen.runtime.software;
 
-import dev.vmcscodegen.runtime.HostWidth;
+import dev.vmcscodegen.encoding.HostWidth;
 import dev.vmcscodegen.runtime.VmcsCatalog;
-import dev.vmcscodegen.runtime.VmcsEncoding;
+import dev.vmcscodegen.encoding.VmcsEncoding;
 import dev.vmcscodegen.runtime.VmcsField;
-import dev.vmcscodegen.runtime.VmcsWidth;
+import dev.vmcscodegen.encoding.VmcsWidth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

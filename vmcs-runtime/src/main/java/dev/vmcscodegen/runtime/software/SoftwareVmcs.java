@@ -1,14 +1,14 @@
 package dev.vmcscodegen.runtime.software;
 
-import dev.vmcscodegen.runtime.HostWidth;
+import dev.vmcscodegen.encoding.HostWidth;
 import dev.vmcscodegen.runtime.VmFailInvalidException;
 import dev.vmcscodegen.runtime.VmFailValidException;
 import dev.vmcscodegen.runtime.VmcsCatalog;
-import dev.vmcscodegen.runtime.VmcsCategory;
-import dev.vmcscodegen.runtime.VmcsEncoding;
+import dev.vmcscodegen.encoding.VmcsCategory;
+import dev.vmcscodegen.encoding.VmcsEncoding;
 import dev.vmcscodegen.runtime.VmcsField;
 import dev.vmcscodegen.runtime.VmcsValueOutOfRangeException;
-import dev.vmcscodegen.runtime.VmcsWidth;
+import dev.vmcscodegen.encoding.VmcsWidth;
 import dev.vmcscodegen.runtime.VmxException;
 import dev.vmcscodegen.runtime.VmxInstructionError;
 import dev.vmcscodegen.runtime.VmxInstructions;

@@ -1,6 +1,6 @@
 package dev.vmcscodegen.runtime.software;
 
-import dev.vmcscodegen.runtime.HostWidth;
+import dev.vmcscodegen.encoding.HostWidth;
 import dev.vmcscodegen.runtime.VmcsCatalog;
 import dev.vmcscodegen.runtime.VmcsField;
 import dev.vmcscodegen.runtime.fields.VmcsFields;

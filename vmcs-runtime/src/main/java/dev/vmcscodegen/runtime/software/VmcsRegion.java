@@ -1,6 +1,6 @@
 package dev.vmcscodegen.runtime.software;
 
-import dev.vmcscodegen.runtime.VmcsEncoding;
+import dev.vmcscodegen.encoding.EncodingPart;
 
 /**
  * One VMCS region in memory (SDM Vol. 3C 25.2 "Format of the VMCS Region"): its revision identifier
@@ -16,9 +16,6 @@ final class VmcsRegion {
   /** Every well-formed field has a slot below this: 13 bits. */
   static final int SLOT_COUNT = 1 << 13;
 
-  private static final int INDEX_SHIFT = 1;
-  private static final int TYPE_SHIFT = 10;
-  private static final int WIDTH_SHIFT = 13;
   private static final int SLOT_TYPE_SHIFT = 9;
   private static final int SLOT_WIDTH_SHIFT = 11;
 
@@ -32,9 +29,9 @@ final class VmcsRegion {
 
   /** The slot of an encoding's field; bit 0 and the reserved bits are ignored. */
   static int slotOf(int encoding) {
-    int index = (encoding & VmcsEncoding.INDEX_MASK) >>> INDEX_SHIFT;
-    int type = (encoding & VmcsEncoding.TYPE_MASK) >>> TYPE_SHIFT;
-    int width = (encoding & VmcsEncoding.WIDTH_MASK) >>> WIDTH_SHIFT;
+    int index = EncodingPart.INDEX.of(encoding);
+    int type = EncodingPart.TYPE.of(encoding);
+    int width = EncodingPart.WIDTH.of(encoding);
     return index | (type << SLOT_TYPE_SHIFT) | (width << SLOT_WIDTH_SHIFT);
   }
 }

@@ -1,6 +1,6 @@
 package dev.vmcscodegen.runtime.state;
 
-import dev.vmcscodegen.runtime.HostWidth;
+import dev.vmcscodegen.encoding.HostWidth;
 import dev.vmcscodegen.runtime.VmFailValidException;
 import dev.vmcscodegen.runtime.VmcsCatalog;
 import dev.vmcscodegen.runtime.VmcsField;

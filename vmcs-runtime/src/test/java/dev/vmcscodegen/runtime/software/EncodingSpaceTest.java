@@ -2,12 +2,11 @@ package dev.vmcscodegen.runtime.software;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import dev.vmcscodegen.runtime.HostWidth;
+import dev.vmcscodegen.encoding.HostWidth;
 import dev.vmcscodegen.runtime.VmFailValidException;
-import dev.vmcscodegen.runtime.VmcsCategory;
+import dev.vmcscodegen.encoding.VmcsCategory;
 import dev.vmcscodegen.runtime.VmcsField;
-import dev.vmcscodegen.runtime.VmcsWidth;
+import dev.vmcscodegen.encoding.VmcsWidth;
 import dev.vmcscodegen.runtime.fields.VmcsControl64;
 import dev.vmcscodegen.runtime.fields.VmcsFields;
 import dev.vmcscodegen.runtime.fields.VmcsGuest16;

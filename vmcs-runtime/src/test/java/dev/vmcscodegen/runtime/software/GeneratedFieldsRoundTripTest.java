@@ -2,8 +2,7 @@ package dev.vmcscodegen.runtime.software;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import dev.vmcscodegen.runtime.HostWidth;
+import dev.vmcscodegen.encoding.HostWidth;
 import dev.vmcscodegen.runtime.VmcsField;
 import dev.vmcscodegen.runtime.VmcsValueOutOfRangeException;
 import dev.vmcscodegen.runtime.VmxInstructions;

@@ -10,7 +10,7 @@ import static dev.vmcscodegen.runtime.FakeField.VM_INSTRUCTION_ERROR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vmcscodegen.runtime.FakeField;
-import dev.vmcscodegen.runtime.HostWidth;
+import dev.vmcscodegen.encoding.HostWidth;
 import dev.vmcscodegen.runtime.VmcsAccess;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vmcscodegen.runtime.FakeField;
-import dev.vmcscodegen.runtime.HostWidth;
+import dev.vmcscodegen.encoding.HostWidth;
 import dev.vmcscodegen.runtime.VmcsCatalog;
-import dev.vmcscodegen.runtime.VmcsCategory;
+import dev.vmcscodegen.encoding.VmcsCategory;
 import dev.vmcscodegen.runtime.VmcsValueOutOfRangeException;
-import dev.vmcscodegen.runtime.VmcsWidth;
+import dev.vmcscodegen.encoding.VmcsWidth;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

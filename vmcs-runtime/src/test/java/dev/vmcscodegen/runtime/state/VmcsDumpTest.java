@@ -3,8 +3,7 @@ package dev.vmcscodegen.runtime.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.vmcscodegen.runtime.HostWidth;
+import dev.vmcscodegen.encoding.HostWidth;
 import dev.vmcscodegen.runtime.VmFailInvalidException;
 import dev.vmcscodegen.runtime.VmFailValidException;
 import dev.vmcscodegen.runtime.VmxInstructionError;

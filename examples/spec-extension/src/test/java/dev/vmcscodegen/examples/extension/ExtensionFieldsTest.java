@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vmcscodegen.runtime.HostWidth;
+import dev.vmcscodegen.encoding.HostWidth;
 import dev.vmcscodegen.runtime.VmFailValidException;
 import dev.vmcscodegen.runtime.VmcsCatalog;
-import dev.vmcscodegen.runtime.VmcsCategory;
-import dev.vmcscodegen.runtime.VmcsEncoding;
+import dev.vmcscodegen.encoding.VmcsCategory;
+import dev.vmcscodegen.encoding.VmcsEncoding;
 import dev.vmcscodegen.runtime.VmcsField;
 import dev.vmcscodegen.runtime.VmcsValueOutOfRangeException;
-import dev.vmcscodegen.runtime.VmcsWidth;
+import dev.vmcscodegen.encoding.VmcsWidth;
 import dev.vmcscodegen.runtime.VmxInstructionError;
 import dev.vmcscodegen.runtime.fields.VmcsFields;
 import dev.vmcscodegen.runtime.fields.VmcsGuestNW;

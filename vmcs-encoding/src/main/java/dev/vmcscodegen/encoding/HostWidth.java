@@ -1,4 +1,4 @@
-package dev.vmcscodegen.runtime;
+package dev.vmcscodegen.encoding;
 
 /**
  * The width of the code running VMREAD and VMWRITE: 64-bit mode, or 32-bit (outside IA-32e mode).

@@ -1,4 +1,6 @@
-package dev.vmcscodegen.runtime;
+package dev.vmcscodegen.encoding;
+
+import java.util.Optional;
 
 /**
  * The four field types of a VMCS component encoding, bits 11:10 (SDM Vol. 3C 25.11.2, Table 25-21
@@ -42,6 +44,21 @@ public enum VmcsCategory {
     return typeNamePart;
   }
 
+  /** Whether VMWRITE may write fields of this type: all but the read-only data fields (SDM Vol. 3C 31.3, VMWRITE). */
+  public boolean writable() {
+    return this != READ_ONLY;
+  }
+
+  /** The category a spec group header word names ({@code guest}), if any. */
+  public static Optional<VmcsCategory> fromSpecName(String word) {
+    for (VmcsCategory category : BY_TYPE_BITS) {
+      if (category.specName.equals(word)) {
+        return Optional.of(category);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The category whose type bits 11:10 are {@code bits} (0 to 3). */
   public static VmcsCategory fromTypeBits(int bits) {
     return BY_TYPE_BITS[bits & 0b11];
@@ -49,6 +66,6 @@ public enum VmcsCategory {
 
   /** The category of an encoding, from its bits 11:10. */
   public static VmcsCategory ofEncoding(int encoding) {
-    return fromTypeBits(encoding >>> 10);
+    return fromTypeBits(EncodingPart.TYPE.of(encoding));
   }
 }

@@ -1,4 +1,6 @@
-package dev.vmcscodegen.runtime;
+package dev.vmcscodegen.encoding;
+
+import java.util.Optional;
 
 /**
  * The four field widths of a VMCS component encoding, bits 14:13 (SDM Vol. 3C 25.11.2, Table 25-21).
@@ -47,6 +49,16 @@ public enum VmcsWidth {
   /** How many bits a value of this width has on a host of the given width. */
   public int bits(HostWidth host) {
     return this == NATURAL ? host.bits() : maxBits;
+  }
+
+  /** The width a spec group header word names ({@code natural}), if any. */
+  public static Optional<VmcsWidth> fromSpecName(String word) {
+    for (VmcsWidth width : BY_WIDTH_BITS) {
+      if (width.specName.equals(word)) {
+        return Optional.of(width);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The width whose bits 14:13 are {@code bits} (0 to 3). */

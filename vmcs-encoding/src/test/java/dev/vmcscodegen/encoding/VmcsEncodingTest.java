@@ -1,4 +1,7 @@
-package dev.vmcscodegen.runtime;
+package dev.vmcscodegen.encoding;
+
+
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
