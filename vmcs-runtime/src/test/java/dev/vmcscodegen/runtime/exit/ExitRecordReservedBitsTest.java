@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * Each record's reserved or undefined bits component may hold only the positions its SDM table leaves
  * reserved: a defined bit there would be encoded twice, so the constructor refuses it.
  */
-class ReservedBitsEdgeTest {
+class ExitRecordReservedBitsTest {
 
   private static final GeneralPurposeRegister RAX = GeneralPurposeRegister.RAX;
 

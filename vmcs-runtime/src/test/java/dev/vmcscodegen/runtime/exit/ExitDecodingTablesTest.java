@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * Every code of the small decoding tables checked against the SDM, and the boundaries of the checks
  * the records run: what the example-based tests leave to chance.
  */
-class ExitDecodingEdgeTest {
+class ExitDecodingTablesTest {
 
   @Test
   void addressSizeEveryCode() {

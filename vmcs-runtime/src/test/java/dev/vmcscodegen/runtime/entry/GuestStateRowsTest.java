@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * one row per register the SDM names, each row naming its register, declaring its register's fields
  * (Vol. 3D Appendix B encodings) and tripping only for its register.
  */
-class GuestRowsMutationTest {
+class GuestStateRowsTest {
 
   private static final GuestSegment CS = GuestSegment.CS;
   private static final GuestSegment SS = GuestSegment.SS;

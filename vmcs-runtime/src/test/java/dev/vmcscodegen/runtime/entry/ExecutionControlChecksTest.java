@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * baseline (which has "use MSR bitmaps", secondary controls, EPT with a 4-level walk and WB, VPID;
  * not "use I/O bitmaps", "use TPR shadow" nor any other secondary control).
  */
-class ExecutionControlsEdgeTest {
+class ExecutionControlChecksTest {
 
   private static final int PROC = PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS;
   private static final int PROC2 = SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS;

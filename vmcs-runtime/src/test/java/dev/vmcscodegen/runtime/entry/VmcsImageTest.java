@@ -21,7 +21,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The VMCS image's set operations, equality, text form, reading from a backend, and the text format's numbers. */
-class VmcsImageMutationTest {
+class VmcsImageTest {
 
   private static final int CR0 = EntryFields.GUEST_CR0;
   private static final int RIP = EntryFields.GUEST_RIP;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
  * The printable-ASCII boundaries of the two escapers: 0x1F and 0x7F are control characters (escaped),
  * 0x20 (space) and 0x7E (tilde) are printable (kept), 0x80 is the first non-ASCII character.
  */
-class EscapingEdgeTest {
+class PrintableAsciiEscapingTest {
 
   @Test
   void javadocKeepsSpaceAndTildeAndEscapesTheControlCharactersAroundThem() {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * Control bits by their SDM names, the fields' SDM sections, and what a refused update carries: the
  * kind, each violation's forbidding MSR, and the checks of a violation's own values.
  */
-class ControlKindMutationTest {
+class ControlKindTest {
 
   private static final VmxCapabilities SAMPLE = VmxCapabilities.sample();
   private static final ControlKind PIN = ControlKind.PIN_BASED_VM_EXECUTION_CONTROLS;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * The report, its outcome ordering and diagnosis text, violations, outcomes and check rows, on small
  * hand-made checks so every count and boundary is exact.
  */
-class EntryReportMutationTest {
+class EntryReportOutcomeTest {
 
   private static final Condition HOLDS = s -> true;
 

@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** What the hook's report keeps from the full report: no launch-state checks, every undecided check, memory when given. */
-class EntryCheckHookMutationTest {
+class EntryCheckHookReportTest {
 
   private static SoftwareVmcs vmcs(Scenario scenario, EntryCheckHook hook) {
     SoftwareVmcs vmcs = SoftwareVmcs.builder().entryCheck(hook).build();

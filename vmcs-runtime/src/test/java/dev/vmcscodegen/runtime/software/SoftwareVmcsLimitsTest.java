@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * Boundaries of the software VMCS: address widths, the IA32_VMX_BASIC bit 48 limit, exit-reason range,
  * field slots of high indexes, and what its failure messages say (SDM Vol. 3C 31.3, Table 31-1).
  */
-class SoftwareVmcsEdgeTest {
+class SoftwareVmcsLimitsTest {
 
   private static final int IA32_VMX_BASIC = 0x480;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Edges of event injection: where the capability half of {@link InjectionContext} comes from, how an
  * {@link EventInjectionException} cites the SDM, and when the secondary controls make the guest a real-mode one.
  */
-class EventInjectionEdgeTest {
+class EventInjectionContextTest {
 
   // SDM Vol. 3D Appendix B encodings
   private static final int ENTRY_INFORMATION = 0x4016;

@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The entry state's derived controls and address predicates, the processor facts and the capability profile. */
-class EntryStateMutationTest {
+class EntryStateTest {
 
   private static EntryState state(VmcsImage image, EntryCapabilities capabilities, ProcessorFacts facts) {
     return new EntryState(image, capabilities, facts, null);

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Value semantics of a profile, its VM-function controls, and the wording of Appendix A presence problems. */
-class VmxCapabilitiesMutationTest {
+class VmxCapabilitiesProfileTest {
 
   private final VmxCapabilities sample = VmxCapabilities.sample();
 

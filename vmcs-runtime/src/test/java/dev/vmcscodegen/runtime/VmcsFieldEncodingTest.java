@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * encoding a failing high access reports, the words and name parts of {@link VmcsCategory} and
  * {@link VmcsWidth}, and {@link VmcsField#isWritable}.
  */
-class VmcsAccessMutationTest {
+class VmcsFieldEncodingTest {
 
   /** A backend answering each encoding from a table and recording the encodings it was asked for. */
   private static final class Table implements VmxInstructions {

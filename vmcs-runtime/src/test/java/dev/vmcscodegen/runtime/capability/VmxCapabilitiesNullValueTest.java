@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@link VmxCapabilities#of} refuses an MSR mapped to null instead of keeping a present MSR without a value. */
-class VmxCapabilitiesNullValueEdgeTest {
+class VmxCapabilitiesNullValueTest {
 
   @Test
   void ofRejectsAnMsrMappedToNull() {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * Boundaries of the event-injection checks on the VM-entry interruption-information field, SDM Vol. 3C
  * 27.2.1.3 (field layout in 25.8.3, Table 25-17: vector 7:0, type 10:8, deliver error code 11, valid 31).
  */
-class EntryControlsEdgeTest {
+class EntryEventInjectionChecksTest {
 
   private static final int INFO = VM_ENTRY_INTERRUPTION_INFORMATION;
   private static final List<Check> ROWS = EntryControlChecks.rows();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * field each printed item stands for is the one KVM passes to {@code vmcs_read*} for it. Every test
  * parses inside the test method (not in a static field), so the parse runs on the code under test.
  */
-class KvmDumpParserEdgeTest {
+class KvmDumpParserTest {
 
   private static KvmDump sample() {
     return KvmDumpParser.parse(KvmDumpTest.resource("kvm-dump-sample.txt"));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * Edges of the MSR areas: the last-byte rule for the VM-exit MSR-store, VM-exit MSR-load and VM-entry
  * MSR-load areas (SDM Vol. 3C 27.2.1.2, 27.2.1.3) and the reading of the VM-entry MSR-load area (27.4).
  */
-class MsrAreaEdgeTest {
+class MsrAreaChecksTest {
 
   /** MAXPHYADDR of the default processor facts. */
   private static final long TOP = 1L << 46;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * The allocation-free forms ({@code injectHardwareException}, {@code injectExternalInterrupt}) write and
  * refuse exactly what {@link EventInjector#inject(EventInjection)} does for the same event.
  */
-class EventInjectorPartsTest {
+class EventInjectorAllocationFreeTest {
 
   // SDM Vol. 3D Appendix B encodings
   private static final int ENTRY_INFORMATION = 0x4016;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * list. {@link EntryChecker#standard()} builds these lists once, in its static initializer; this test
  * builds them again, so a change to the row-building code shows.
  */
-class ControlRowsMutationTest {
+class ControlAndHostRowsTest {
 
   // Encodings, SDM Vol. 3D Appendix B: B.2.1 (64-bit control fields), B.3.1 (32-bit control fields),
   // B.1.3 (16-bit host fields), B.4.4 (natural-width host fields).

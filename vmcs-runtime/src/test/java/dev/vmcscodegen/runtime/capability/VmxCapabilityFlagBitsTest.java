@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * Each single-bit flag of the decoded capability MSRs read at its SDM bit position, both ways: set
  * alone it is the only flag that reads true, cleared alone it is the only flag that reads false.
  */
-class VmxCapabilityDecodingMutationTest {
+class VmxCapabilityFlagBitsTest {
 
   /** The flags of IA32_VMX_BASIC by bit position (SDM Vol. 3D A.1). */
   private static final Map<Integer, Predicate<VmxBasic>> BASIC_FLAGS = new LinkedHashMap<>();

@@ -10,7 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Edges of the host-state checks, SDM Vol. 3C 27.2.2 to 27.2.4, and of the PAT rule they use. */
-class HostChecksEdgeTest {
+class HostStateChecksTest {
 
   private static final int EXIT = PRIMARY_VM_EXIT_CONTROLS;
   private static final List<Check> ROWS = HostStateChecks.rows();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * Boundary and branch cases of the guest-state checks, SDM Vol. 3C 27.3.1: each case is a valid baseline
  * with one change, and states which checks (none, or exactly one) the SDM says fail.
  */
-class GuestChecksEdgeTest {
+class GuestStateChecksTest {
 
   private static final int ACTIVITY = GUEST_ACTIVITY_STATE;
   private static final int INFO = VM_ENTRY_INTERRUPTION_INFORMATION;
@@ -111,7 +111,7 @@ class GuestChecksEdgeTest {
 
   @Test
   void enclaveInterruptionNeedsSgxAndNoMovSsBlocking() {
-    Scenario sgx = Baselines.longMode().facts(GuestChecksEdgeTest::withSgx);
+    Scenario sgx = Baselines.longMode().facts(GuestStateChecksTest::withSgx);
     assertEquals(List.of(), violated(sgx.set(INTR, Bits.ENCLAVE_INTERRUPTION)));
     assertEquals(List.of("guest-intr-enclave"),
         violated(sgx.set(INTR, Bits.ENCLAVE_INTERRUPTION | Bits.BLOCKING_BY_MOV_SS)));

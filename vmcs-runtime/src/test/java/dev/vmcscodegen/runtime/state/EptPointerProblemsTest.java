@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@link EptPointer#problems} at its boundaries, each capability bit alone (SDM Vol. 3D A.10). */
-class EptPointerEdgeTest {
+class EptPointerProblemsTest {
 
   // IA32_VMX_EPT_VPID_CAP bits, SDM Vol. 3D A.10
   private static final long WALK_4 = 1L << 6;
