@@ -90,6 +90,11 @@ class DiagnosticsTest {
       case DUPLICATE_NAME -> new Case("[guest natural] r\nRIP 0x681E Guest RIP\nRIP 0x681C Guest RSP",
           "case.spec:3: [VmcsDuplicateName] field RIP: the name is used twice in group [guest natural]"
               + " (first at case.spec:2)");
+      // SDM Vol. 3D B.4.3: guest CR0 is 0x6800; a control field named GUEST_CR0 would take its constant name
+      case DUPLICATE_ENCODING_CONSTANT -> new Case("[guest natural] r\nCR0 0x6800 Guest CR0\n[control 32] r\n"
+          + "GUEST_CR0 0x4020 Mine",
+          "case.spec:4: [VmcsDuplicateEncodingConstant] field GUEST_CR0: its encoding constant GUEST_CR0 is"
+              + " already that of field CR0 in group [guest natural] (case.spec:2)");
       case DUPLICATE_ENCODING -> new Case("[guest natural] r\nRIP 0x681E Guest RIP\nRSP 0x681E Guest RSP",
           "case.spec:3: [VmcsDuplicateEncoding] field RSP: encoding 0x681E is already field RIP (case.spec:2)");
       case MISSING_DOC -> new Case("[guest natural] r\nRIP 0x681E",

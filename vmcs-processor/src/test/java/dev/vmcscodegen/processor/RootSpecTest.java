@@ -65,6 +65,7 @@ class RootSpecTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.fields.VmcsGuestNW");
     assertThat(compilation).generatedSourceFile("test.fields.VmcsFields");
+    assertThat(compilation).generatedSourceFile("test.fields.VmcsEncodings");
   }
 
   private static Optional<String> nameOf(SpecFile spec, int encoding) {

@@ -20,7 +20,7 @@ class SpecCompilationTest {
   void cleanSpecGeneratesItsEnumsAndCatalog() {
     SpecCompilation compilation = SpecCompilation.compile("t.spec", CLEAN, Optional.empty(), "p", "Vmcs");
     assertEquals(List.of(), compilation.problems());
-    assertEquals(List.of("VmcsGuestNW", "VmcsFields"),
+    assertEquals(List.of("VmcsGuestNW", "VmcsFields", "VmcsEncodings"),
         compilation.files().stream().map(file -> file.typeSpec().name()).toList());
   }
 

@@ -20,6 +20,7 @@ public final class Checks {
         new TypeBitsCheck(),
         new JavaNameCheck(),
         new UniqueNameCheck(),
+        new UniqueEncodingConstantCheck(),
         new UniqueEncodingCheck(),
         new DocPresentCheck(),
         new SdmReferenceCheck());

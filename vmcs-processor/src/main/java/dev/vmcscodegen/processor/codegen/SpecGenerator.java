@@ -17,8 +17,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Turns a checked spec into Java source: one enum per category and width that has fields
- * ({@code <prefix><VmcsCategory><VmcsWidth>}), and {@code <prefix>Fields} with the catalog of every field in
- * spec order. A pure function of its inputs: same spec, same files, byte for byte.
+ * ({@code <prefix><Category><Width>}), {@code <prefix>Fields} with the catalog of every field in spec
+ * order, and {@code <prefix>Encodings} with each field's encoding as a compile-time constant. A pure
+ * function of its inputs: same spec, same files, byte for byte.
  */
 public final class SpecGenerator {
 
@@ -30,7 +31,7 @@ public final class SpecGenerator {
    * @param spec the checked spec
    * @param packageName the package to generate into
    * @param prefix the type name prefix, such as {@code Vmcs}
-   * @return the enums in order of their first field in the spec, then the catalog class
+   * @return the enums in order of their first field in the spec, then the catalog and encodings classes
    */
   public static List<JavaFile> generate(SpecFile spec, String packageName, String prefix) {
     Map<String, List<FieldDef>> byType = new LinkedHashMap<>();
@@ -47,6 +48,7 @@ public final class SpecGenerator {
       files.add(file(packageName, new FieldEnumGenerator(spec, type, entry.getValue(), headers).generate()));
     }
     files.add(file(packageName, catalog(spec, packageName, prefix)));
+    files.add(file(packageName, EncodingsGenerator.generate(spec, prefix)));
     return List.copyOf(files);
   }
 

@@ -40,6 +40,21 @@ public record FieldDef(String name, int encoding, FieldGroup group, String doc, 
     return group.width();
   }
 
+  /**
+   * The name of the field's {@code int} constant in the generated {@code <prefix>Encodings} class: the
+   * name with {@code GUEST_} or {@code HOST_} before it for guest- and host-state fields (whose names
+   * repeat between the two: {@code GUEST_CR0}, {@code HOST_CR0}), the name alone for control and
+   * read-only fields ({@code PIN_BASED_VM_EXECUTION_CONTROLS}, {@code EXIT_REASON}), as Linux's
+   * {@code asm/vmx.h} names them.
+   */
+  public String encodingConstantName() {
+    return switch (category()) {
+      case GUEST -> "GUEST_" + name;
+      case HOST -> "HOST_" + name;
+      case CONTROL, READ_ONLY -> name;
+    };
+  }
+
   /** The encoding as {@code 0x681E}: four hex digits at least, upper case. */
   public String encodingHex() {
     return hex(encoding);

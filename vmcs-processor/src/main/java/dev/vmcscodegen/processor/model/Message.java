@@ -30,6 +30,9 @@ public enum Message {
   /** A name used twice in one group (one enum). */
   DUPLICATE_NAME("VmcsDuplicateName",
       "the name is used twice in group %s (first at %s)", ""),
+  /** Two fields whose constants in the generated {@code <prefix>Encodings} class would have one name. */
+  DUPLICATE_ENCODING_CONSTANT("VmcsDuplicateEncodingConstant",
+      "its encoding constant %s is already that of field %s in group %s (%s); rename one of them", ""),
   /** An encoding used twice anywhere in the spec. */
   DUPLICATE_ENCODING("VmcsDuplicateEncoding",
       "encoding %s is already field %s (%s); each VMCS component has one encoding",

@@ -33,10 +33,10 @@ class SpecGeneratorTest {
   }
 
   @Test
-  void oneEnumPerCategoryAndWidthWithFieldsInFirstUseOrderThenTheCatalog() {
+  void oneEnumPerCategoryAndWidthWithFieldsInFirstUseOrderThenTheCatalogAndEncodings() {
     List<JavaFile> files = SpecGenerator.generate(spec("[guest natural] r", "RIP 0x681E d", "[control 16] r",
         "VPID 0x0000 d", "[guest natural] r", "RSP 0x681C d"), "p.q", "Vmcs");
-    assertEquals(List.of("VmcsGuestNW", "VmcsControl16", "VmcsFields"),
+    assertEquals(List.of("VmcsGuestNW", "VmcsControl16", "VmcsFields", "VmcsEncodings"),
         files.stream().map(file -> file.typeSpec().name()).toList());
     assertEquals(List.of("RIP", "RSP"), List.copyOf(types(files).get("VmcsGuestNW").enumConstants().keySet()));
     assertTrue(files.stream().allMatch(file -> file.packageName().equals("p.q")));
@@ -45,7 +45,26 @@ class SpecGeneratorTest {
   @Test
   void prefixNamesEveryType() {
     List<JavaFile> files = SpecGenerator.generate(spec("[host 32] r", "X 0x4C00 d"), "", "Ext");
-    assertEquals(List.of("ExtHost32", "ExtFields"), files.stream().map(file -> file.typeSpec().name()).toList());
+    assertEquals(List.of("ExtHost32", "ExtFields", "ExtEncodings"),
+        files.stream().map(file -> file.typeSpec().name()).toList());
+  }
+
+  @Test
+  void encodingConstantsAreCompileTimeIntsNamedByCategory() {
+    // SDM Vol. 3D B.4.3 / B.4.4: guest CR0 0x6800, host CR0 0x6C00; B.3.1: pin-based controls 0x4000;
+    // B.3.2: exit reason 0x4402.
+    List<JavaFile> files = SpecGenerator.generate(spec("[guest natural] r", "CR0 0x6800 d", "[host natural] r",
+        "CR0 0x6C00 d", "[control 32] r", "PIN_BASED_VM_EXECUTION_CONTROLS 0x4000 d", "[read-only 32] r",
+        "EXIT_REASON 0x4402 d"), "p", "Vmcs");
+    TypeSpec encodings = types(files).get("VmcsEncodings");
+    assertEquals(List.of("GUEST_CR0", "HOST_CR0", "PIN_BASED_VM_EXECUTION_CONTROLS", "EXIT_REASON"),
+        encodings.fieldSpecs().stream().map(field -> field.name()).toList());
+    assertEquals(List.of("0x6800", "0x6C00", "0x4000", "0x4402"),
+        encodings.fieldSpecs().stream().map(field -> field.initializer().toString()).toList());
+    assertTrue(encodings.fieldSpecs().stream().allMatch(field -> field.modifiers().containsAll(
+        java.util.Set.of(javax.lang.model.element.Modifier.PUBLIC, javax.lang.model.element.Modifier.STATIC,
+            javax.lang.model.element.Modifier.FINAL)) && field.type().equals(com.palantir.javapoet.TypeName.INT)));
+    assertTrue(encodings.fieldSpecs().get(0).javadoc().toString().contains("Field {@code VmcsGuestNW.CR0}"));
   }
 
   @Test
