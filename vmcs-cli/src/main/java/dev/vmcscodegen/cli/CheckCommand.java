@@ -1,12 +1,12 @@
 package dev.vmcscodegen.cli;
 
+import dev.vmcscodegen.runtime.EntryOutcome;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.vmcscodegen.runtime.capability.VmxCapabilities;
 import dev.vmcscodegen.runtime.entry.EntryCapabilities;
 import dev.vmcscodegen.runtime.entry.EntryChecker;
-import dev.vmcscodegen.runtime.entry.EntryOutcome;
 import dev.vmcscodegen.runtime.entry.EntryReport;
 import dev.vmcscodegen.runtime.entry.FieldValue;
 import dev.vmcscodegen.runtime.entry.KvmDump;
@@ -129,8 +129,8 @@ public final class CheckCommand implements Callable<Integer> {
       item.add("fields", fields);
       EntryOutcome outcome = violation.outcome();
       item.addProperty("outcome", outcome.code());
-      if (outcome.kind() == EntryOutcome.Kind.VM_ENTRY_FAILURE) {
-        item.addProperty("qualification", outcome.qualification());
+      if (outcome instanceof EntryOutcome.EntryFailure failure) {
+        item.addProperty("qualification", failure.exitQualification());
       } else {
         item.add("qualification", JsonNull.INSTANCE);
       }

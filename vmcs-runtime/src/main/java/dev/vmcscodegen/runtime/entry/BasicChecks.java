@@ -1,5 +1,7 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.LaunchState;
+import dev.vmcscodegen.runtime.EntryOutcome;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.EntryOutcome;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -36,6 +37,9 @@ public record Check(String id, String sdmSection, CheckArea area, List<Integer> 
     Objects.requireNonNull(fix, "fix");
     Objects.requireNonNull(condition, "condition");
     Objects.requireNonNull(outcome, "outcome");
+    if (outcome instanceof EntryOutcome.Entered) {
+      throw new IllegalArgumentException("check " + id + ": a check's outcome is a failure, not " + outcome.code());
+    }
   }
 
   /** A check with the outcome its area implies: error 7, error 8, or exit 33 with qualification 0. */

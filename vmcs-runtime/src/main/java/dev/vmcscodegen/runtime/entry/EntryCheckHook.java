@@ -1,13 +1,11 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.EntryOutcome;
 import dev.vmcscodegen.runtime.VmcsCatalog;
-import dev.vmcscodegen.runtime.VmxInstructionError;
 import dev.vmcscodegen.runtime.VmxInstructions;
 import dev.vmcscodegen.runtime.fields.VmcsFields;
 import dev.vmcscodegen.runtime.software.VmEntryCheck;
-import dev.vmcscodegen.runtime.software.VmEntryOutcome;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The offline checker as the {@link VmEntryCheck} of a {@code SoftwareVmcs}, so that VMLAUNCH and
@@ -59,15 +57,7 @@ public final class EntryCheckHook implements VmEntryCheck {
   }
 
   @Override
-  public VmEntryOutcome check(VmxInstructions currentVmcs) {
-    Optional<EntryOutcome> outcome = report(currentVmcs).outcome();
-    if (outcome.isEmpty()) {
-      return VmEntryOutcome.entered();
-    }
-    EntryOutcome failure = outcome.get();
-    if (failure.kind() == EntryOutcome.Kind.VM_FAIL_VALID) {
-      return VmEntryOutcome.vmFailValid(VmxInstructionError.fromNumber(failure.number()));
-    }
-    return VmEntryOutcome.entryFailure(failure.number(), failure.qualification());
+  public EntryOutcome check(VmxInstructions currentVmcs) {
+    return report(currentVmcs).outcome().orElse(EntryOutcome.entered());
   }
 }

@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.EntryOutcome;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -87,7 +88,11 @@ public final class EntryChecker {
         if (!check.condition().holds(state)) {
           EntryOutcome outcome = check.outcome();
           if (state.qualification().isPresent()) {
-            outcome = new EntryOutcome(outcome.kind(), outcome.number(), state.qualification().getAsLong());
+            if (!(outcome instanceof EntryOutcome.EntryFailure failure)) {
+              throw new IllegalStateException(check.id() + " sets an exit qualification but fails with "
+                  + outcome.describe());
+            }
+            outcome = failure.withExitQualification(state.qualification().getAsLong());
           }
           violations.add(new Violation(check, seen(check, image), outcome));
         }

@@ -1,5 +1,7 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.EntryOutcome;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,7 +42,7 @@ public record EntryReport(List<Violation> violations, List<NotVerifiable> notVer
     if (first.isPresent() && first.get().check().area() == CheckArea.MSR_LOADING) {
       // MSR loading stops at the first failing entry (27.4): the lowest index is reported.
       return violations.stream().filter(v -> v.check().area() == CheckArea.MSR_LOADING)
-          .map(Violation::outcome).min((a, b) -> Long.compare(a.qualification(), b.qualification()));
+          .map(Violation::outcome).min(Comparator.comparingLong(EntryReport::exitQualification));
     }
     return first.map(Violation::outcome);
   }
@@ -88,6 +90,10 @@ public record EntryReport(List<Violation> violations, List<NotVerifiable> notVer
   public String toString() {
     return "EntryReport[enters=" + enters() + ", violations=" + violatedIds() + ", notVerifiable="
         + notVerifiableIds() + "]";
+  }
+
+  private static long exitQualification(EntryOutcome outcome) {
+    return outcome instanceof EntryOutcome.EntryFailure failure ? failure.exitQualification() : 0;
   }
 
   /** A report with no checks (for tests and empty check lists). */

@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.LaunchState;
 import java.util.OptionalLong;
 
 /**

@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.EntryOutcome;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package dev.vmcscodegen.runtime.software;
 
+import dev.vmcscodegen.runtime.LaunchState;
+import dev.vmcscodegen.runtime.EntryOutcome;
 import dev.vmcscodegen.encoding.HostWidth;
 import dev.vmcscodegen.runtime.VmFailInvalidException;
 import dev.vmcscodegen.runtime.VmFailValidException;
@@ -81,8 +83,6 @@ public final class SoftwareVmcs implements VmxInstructions {
   private static final int EXIT_REASON = 0x4402;
   /** Exit qualification, a natural-width read-only data field (SDM Vol. 3D B.4.2). */
   private static final int EXIT_QUALIFICATION = 0x6400;
-  /** Exit-reason bit 31: the exit is a VM-entry failure (SDM Vol. 3C 25.9.1, 27.8). */
-  private static final long EXIT_REASON_ENTRY_FAILURE = 1L << 31;
 
   private final FieldSupport support;
   private final HostWidth hostWidth;
@@ -242,12 +242,12 @@ public final class SoftwareVmcs implements VmxInstructions {
    * VMLAUNCH (SDM Vol. 3C 31.3): enters with a clear current VMCS, which becomes launched if the entry
    * succeeds.
    *
-   * @return {@link VmEntryOutcome.Entered}, or {@link VmEntryOutcome.EntryFailure} after recording it in
+   * @return {@link EntryOutcome.Entered}, or {@link EntryOutcome.EntryFailure} after recording it in
    *     the exit-reason and exit-qualification fields
    * @throws VmFailInvalidException if there is no current VMCS
    * @throws VmFailValidException 4 if the VMCS is not clear, or the error the {@link VmEntryCheck} returned
    */
-  public VmEntryOutcome vmlaunch() {
+  public EntryOutcome vmlaunch() {
     return enter("VMLAUNCH", LaunchState.CLEAR, VmxInstructionError.VMLAUNCH_NONCLEAR_VMCS);
   }
 
@@ -258,7 +258,7 @@ public final class SoftwareVmcs implements VmxInstructions {
    * @throws VmFailInvalidException if there is no current VMCS
    * @throws VmFailValidException 5 if the VMCS is not launched, or the error the {@link VmEntryCheck} returned
    */
-  public VmEntryOutcome vmresume() {
+  public EntryOutcome vmresume() {
     return enter("VMRESUME", LaunchState.LAUNCHED, VmxInstructionError.VMRESUME_NONLAUNCHED_VMCS);
   }
 
@@ -330,7 +330,7 @@ public final class SoftwareVmcs implements VmxInstructions {
     return support.supportedFields();
   }
 
-  private VmEntryOutcome enter(String instruction, LaunchState needed, VmxInstructionError wrongState) {
+  private EntryOutcome enter(String instruction, LaunchState needed, VmxInstructionError wrongState) {
     VmcsRegion region = current;
     if (region == null) {
       throw new VmFailInvalidException(instruction + ": there is no current VMCS");
@@ -339,13 +339,13 @@ public final class SoftwareVmcs implements VmxInstructions {
       throw vmFailValid(wrongState, String.format("%s: the current VMCS at 0x%X is %s", instruction,
           currentPointer, region.launchState));
     }
-    VmEntryOutcome outcome = Objects.requireNonNull(entryCheck.check(new EntryCheckView(this, support, region.fields)),
+    EntryOutcome outcome = Objects.requireNonNull(entryCheck.check(new EntryCheckView(this, support, region.fields)),
         "the VmEntryCheck returned null");
-    if (outcome instanceof VmEntryOutcome.VmFailValid failed) {
+    if (outcome instanceof EntryOutcome.VmFailValid failed) {
       throw vmFailValid(failed.error(), instruction + ": the VM-entry checks failed");
     }
-    if (outcome instanceof VmEntryOutcome.EntryFailure failure) {
-      region.fields[VmcsRegion.slotOf(EXIT_REASON)] = EXIT_REASON_ENTRY_FAILURE | failure.basicExitReason();
+    if (outcome instanceof EntryOutcome.EntryFailure failure) {
+      region.fields[VmcsRegion.slotOf(EXIT_REASON)] = Integer.toUnsignedLong(failure.exitReasonField());
       region.fields[VmcsRegion.slotOf(EXIT_QUALIFICATION)] =
           failure.exitQualification() & support.fullAccessMask(VmcsWidth.NATURAL);
     } else if (needed == LaunchState.CLEAR) {

@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.software;
 
+import dev.vmcscodegen.runtime.EntryOutcome;
 import dev.vmcscodegen.runtime.VmxInstructions;
 
 /**
@@ -17,7 +18,7 @@ import dev.vmcscodegen.runtime.VmxInstructions;
 public interface VmEntryCheck {
 
   /** A check that finds nothing wrong: every VM entry succeeds. */
-  VmEntryCheck ALWAYS_ENTERS = vmcs -> VmEntryOutcome.entered();
+  VmEntryCheck ALWAYS_ENTERS = vmcs -> EntryOutcome.entered();
 
   /**
    * Decides how a VM entry with the current VMCS ends.
@@ -25,5 +26,5 @@ public interface VmEntryCheck {
    * @param currentVmcs a read-only view of the current VMCS, with the host width of the software VMCS
    * @return the outcome; never null
    */
-  VmEntryOutcome check(VmxInstructions currentVmcs);
+  EntryOutcome check(VmxInstructions currentVmcs);
 }

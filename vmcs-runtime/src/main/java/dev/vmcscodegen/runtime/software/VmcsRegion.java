@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.software;
 
+import dev.vmcscodegen.runtime.LaunchState;
 import dev.vmcscodegen.encoding.EncodingPart;
 
 /**

@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.LaunchState;
 import static dev.vmcscodegen.runtime.entry.Baselines.*;
 import static dev.vmcscodegen.runtime.entry.EntryFields.*;
 

@@ -1,5 +1,7 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.LaunchState;
+import dev.vmcscodegen.runtime.EntryOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.vmcscodegen.runtime.VmFailValidException;
 import dev.vmcscodegen.runtime.VmxInstructionError;
 import dev.vmcscodegen.runtime.software.SoftwareVmcs;
-import dev.vmcscodegen.runtime.software.VmEntryOutcome;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class EntryCheckHookReportTest {
     EntryCheckHook hook = EntryCheckHook.of(resume.capabilities(), resume.facts());
     SoftwareVmcs vmcs = vmcs(resume, hook);
     assertEquals(List.of(), hook.report(vmcs).violatedIds());
-    assertInstanceOf(VmEntryOutcome.Entered.class, vmcs.vmlaunch());
+    assertInstanceOf(EntryOutcome.Entered.class, vmcs.vmlaunch());
   }
 
   @Test
@@ -72,6 +73,6 @@ class EntryCheckHookReportTest {
     EntryCheckHook hook = EntryCheckHook.of(pae.capabilities(), pae.facts(), (address, bytes) -> OptionalLong.of(0x7));
     SoftwareVmcs vmcs = vmcs(pae, hook);
     assertEquals(List.of("guest-pdpte-noept"), hook.report(vmcs).violatedIds());
-    assertEquals(new VmEntryOutcome.EntryFailure(33, 2), vmcs.vmlaunch());
+    assertEquals(new EntryOutcome.EntryFailure(33, 2), vmcs.vmlaunch());
   }
 }

@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.EntryOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +10,6 @@ import dev.vmcscodegen.runtime.VmxInstructionError;
 import dev.vmcscodegen.runtime.fields.VmcsReadOnly32;
 import dev.vmcscodegen.runtime.fields.VmcsReadOnlyNW;
 import dev.vmcscodegen.runtime.software.SoftwareVmcs;
-import dev.vmcscodegen.runtime.software.VmEntryOutcome;
 import org.junit.jupiter.api.Test;
 
 /** VMLAUNCH on a software VMCS with the checker plugged in fails as the processor would. */
@@ -24,8 +24,8 @@ class EntryCheckHookTest {
 
   @Test
   void validImageLaunches() {
-    VmEntryOutcome outcome = vmcs(Baselines.longMode()).vmlaunch();
-    assertInstanceOf(VmEntryOutcome.Entered.class, outcome);
+    EntryOutcome outcome = vmcs(Baselines.longMode()).vmlaunch();
+    assertInstanceOf(EntryOutcome.Entered.class, outcome);
   }
 
   @Test
@@ -48,8 +48,8 @@ class EntryCheckHookTest {
   @Test
   void guestViolationIsExitReason33WithQualification() {
     SoftwareVmcs vmcs = vmcs(Baselines.longMode().set(EntryFields.GUEST_VMCS_LINK_POINTER, 0xD008));
-    VmEntryOutcome outcome = vmcs.vmlaunch();
-    assertEquals(new VmEntryOutcome.EntryFailure(33, 4), outcome);
+    EntryOutcome outcome = vmcs.vmlaunch();
+    assertEquals(new EntryOutcome.EntryFailure(33, 4), outcome);
     // SDM Vol. 3C 27.8: exit reason 33 with bit 31 set; qualification 4 = invalid VMCS link pointer.
     assertEquals(0x8000_0021, VmcsReadOnly32.EXIT_REASON.read(vmcs));
     assertEquals(4L, VmcsReadOnlyNW.EXIT_QUALIFICATION.read(vmcs));

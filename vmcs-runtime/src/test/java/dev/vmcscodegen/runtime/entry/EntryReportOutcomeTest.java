@@ -1,5 +1,7 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.EntryOutcome;
+import dev.vmcscodegen.runtime.VmxInstructionError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -144,19 +146,34 @@ class EntryReportOutcomeTest {
 
   @Test
   void onlyVmEntryFailuresCarryAQualification() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new EntryOutcome(EntryOutcome.Kind.VM_FAIL_VALID, 7, 1));
-    assertEquals("VMfailValid has no exit qualification", e.getMessage());
-    assertEquals(0, new EntryOutcome(EntryOutcome.Kind.VM_FAIL_VALID, 7, 0).qualification());
-    assertEquals(4, new EntryOutcome(EntryOutcome.Kind.VM_ENTRY_FAILURE, 33, 4).qualification());
-    assertThrows(NullPointerException.class, () -> new EntryOutcome(null, 7, 0));
+    // VMfailValid has no exit qualification (SDM Vol. 3C 31.2): the type has none, and a check that sets
+    // one while failing with VMfailValid is a bug in the check, reported as such.
+    assertEquals(4, EntryOutcome.invalidGuestState(4).exitQualification());
+    assertEquals(EntryOutcome.entryFailure(34, 9),
+        EntryOutcome.msrLoading(1).withExitQualification(9));
+    Check qualifiedControl = Check.of("ctl-q", "27.2.1.1", CheckArea.EXECUTION_CONTROLS, "rule", "fix", s -> {
+      s.qualify(1);
+      return false;
+    });
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> EntryChecker.of(
+        List.of(qualifiedControl)).check(VmcsImage.empty(), Baselines.capabilities(), ProcessorFacts.defaults()));
+    assertEquals("ctl-q sets an exit qualification but fails with VMfailValid(7): VM entry with invalid"
+        + " control field(s)", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> EntryOutcome.vmFailValid(null));
+  }
+
+  @Test
+  void checkOutcomeIsAFailure() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Check("c", "27.1",
+        CheckArea.BASIC, List.of(), "rule", "fix", HOLDS, EntryOutcome.entered()));
+    assertEquals("check c: a check's outcome is a failure, not entered", e.getMessage());
   }
 
   @Test
   void failValidIsVmFailValidWithoutQualification() {
     // SDM Vol. 3C 31.4, Table 31-1: 12 = VMREAD/VMWRITE from/to unsupported VMCS component.
-    EntryOutcome twelve = EntryOutcome.failValid(12);
-    assertEquals(new EntryOutcome(EntryOutcome.Kind.VM_FAIL_VALID, 12, 0), twelve);
+    EntryOutcome twelve = EntryOutcome.vmFailValid(VmxInstructionError.fromNumber(12));
+    assertEquals(new EntryOutcome.VmFailValid(VmxInstructionError.UNSUPPORTED_VMCS_COMPONENT), twelve);
     assertEquals("error-12", twelve.code());
     assertEquals("VMfailValid(12): VMREAD/VMWRITE from/to unsupported VMCS component", twelve.describe());
   }
@@ -198,8 +215,8 @@ class EntryReportOutcomeTest {
     expected.put(CheckArea.EXIT_CONTROLS, EntryOutcome.ERROR_7);
     expected.put(CheckArea.ENTRY_CONTROLS, EntryOutcome.ERROR_7);
     expected.put(CheckArea.HOST_STATE, EntryOutcome.ERROR_8);
-    expected.put(CheckArea.GUEST_STATE, new EntryOutcome(EntryOutcome.Kind.VM_ENTRY_FAILURE, 33, 0));
-    expected.put(CheckArea.MSR_LOADING, new EntryOutcome(EntryOutcome.Kind.VM_ENTRY_FAILURE, 34, 0));
+    expected.put(CheckArea.GUEST_STATE, new EntryOutcome.EntryFailure(33, 0));
+    expected.put(CheckArea.MSR_LOADING, new EntryOutcome.EntryFailure(34, 0));
     expected.forEach((area, outcome) ->
         assertEquals(outcome, Check.of("c", "x", area, "r", "f", HOLDS).outcome(), area.name()));
     assertThrows(IllegalArgumentException.class, () -> Check.of("c", "27.1", CheckArea.BASIC, "r", "f", HOLDS));

@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.EntryOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -52,7 +53,7 @@ class EntryReportTest {
     EntryReport report = Baselines.pae().or(EntryFields.GUEST_PDPTE0, 1L << 5).check();
     // SDM Vol. 3C 27.8 / Table 28-1: qualification 2 = PDPTE loading.
     assertEquals(EntryOutcome.invalidGuestState(2), report.outcome().orElseThrow());
-    assertEquals(0x8000_0021, report.outcome().orElseThrow().exitReasonField());
+    assertEquals(0x8000_0021, ((EntryOutcome.EntryFailure) report.outcome().orElseThrow()).exitReasonField());
   }
 
   @Test

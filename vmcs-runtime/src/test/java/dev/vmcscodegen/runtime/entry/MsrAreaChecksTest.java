@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.EntryOutcome;
 import static dev.vmcscodegen.runtime.entry.EntryFields.*;
 import static dev.vmcscodegen.runtime.entry.RowProbe.assertHolds;
 import static dev.vmcscodegen.runtime.entry.RowProbe.assertViolated;

@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.software;
 
+import dev.vmcscodegen.runtime.EntryOutcome;
 import static dev.vmcscodegen.runtime.FakeField.GUEST_PHYSICAL_ADDRESS;
 import static dev.vmcscodegen.runtime.FakeField.GUEST_RIP;
 import static dev.vmcscodegen.runtime.FakeField.VM_INSTRUCTION_ERROR;
@@ -101,8 +102,8 @@ class SoftwareVmcsLimitsTest {
   @Test
   void exitReasonOfAnEntryFailureFitsBits15To0() {
     // SDM Vol. 3C 25.9.1: the basic exit reason is bits 15:0, so 0 and 0xFFFF are the extremes.
-    assertEquals(0, new VmEntryOutcome.EntryFailure(0, 0).basicExitReason());
-    assertEquals(0xFFFF, new VmEntryOutcome.EntryFailure(0xFFFF, 0).basicExitReason());
+    assertEquals(0, new EntryOutcome.EntryFailure(0, 0).basicExitReason());
+    assertEquals(0xFFFF, new EntryOutcome.EntryFailure(0xFFFF, 0).basicExitReason());
   }
 
   @Test
@@ -148,9 +149,9 @@ class SoftwareVmcsLimitsTest {
     long[] seen = new long[1];
     SoftwareVmcs vmcs = builder().msrs(Map.of(IA32_VMX_BASIC, 0x00DA_0400_0000_0004L)).entryCheck(current -> {
       seen[0] = current.rdmsr(IA32_VMX_BASIC);
-      return VmEntryOutcome.entered();
+      return EntryOutcome.entered();
     }).build();
-    assertInstanceOf(VmEntryOutcome.Entered.class, vmcs.vmlaunch());
+    assertInstanceOf(EntryOutcome.Entered.class, vmcs.vmlaunch());
     assertEquals(0x00DA_0400_0000_0004L, seen[0]);
   }
 }

@@ -1,5 +1,7 @@
 package dev.vmcscodegen.runtime.software;
 
+import dev.vmcscodegen.runtime.LaunchState;
+import dev.vmcscodegen.runtime.EntryOutcome;
 import static dev.vmcscodegen.runtime.FakeField.EXIT_QUALIFICATION;
 import static dev.vmcscodegen.runtime.FakeField.EXIT_REASON;
 import static dev.vmcscodegen.runtime.FakeField.GUEST_RIP;
@@ -124,11 +126,11 @@ class SoftwareVmcsRegionTest {
     assertThrows(VmFailValidException.class, vmcs::vmresume);
     // SDM Table 31-1: 5 = VMRESUME with non-launched VMCS.
     assertEquals(5, vmcs.vmread(VM_INSTRUCTION_ERROR.encoding()));
-    assertInstanceOf(VmEntryOutcome.Entered.class, vmcs.vmlaunch());
+    assertInstanceOf(EntryOutcome.Entered.class, vmcs.vmlaunch());
     assertEquals(LaunchState.LAUNCHED, vmcs.launchState(SoftwareVmcs.DEFAULT_VMCS_ADDRESS));
     // SDM Table 31-1: 4 = VMLAUNCH with non-clear VMCS.
     assertFail(4, vmcs, vmcs::vmlaunch);
-    assertInstanceOf(VmEntryOutcome.Entered.class, vmcs.vmresume());
+    assertInstanceOf(EntryOutcome.Entered.class, vmcs.vmresume());
     vmcs.vmclear(SoftwareVmcs.DEFAULT_VMCS_ADDRESS);
     assertEquals(LaunchState.CLEAR, vmcs.launchState(SoftwareVmcs.DEFAULT_VMCS_ADDRESS));
   }
@@ -143,7 +145,7 @@ class SoftwareVmcsRegionTest {
   @Test
   void entryCheckCanFailWithVmfailValid() {
     SoftwareVmcs vmcs = builder()
-        .entryCheck(current -> VmEntryOutcome.vmFailValid(VmxInstructionError.ENTRY_INVALID_CONTROL_FIELD))
+        .entryCheck(current -> EntryOutcome.vmFailValid(VmxInstructionError.ENTRY_INVALID_CONTROL_FIELD))
         .build();
     // SDM Table 31-1: 7 = VM entry with invalid control field(s); the VMCS stays clear.
     assertFail(7, vmcs, vmcs::vmlaunch);
@@ -153,14 +155,14 @@ class SoftwareVmcsRegionTest {
   @Test
   void entryCheckSeesTheCurrentVmcsReadOnly() {
     SoftwareVmcs vmcs = builder().entryCheck(current -> current.vmread(GUEST_RIP.encoding()) == 0
-        ? VmEntryOutcome.vmFailValid(VmxInstructionError.ENTRY_INVALID_HOST_STATE_FIELD)
-        : VmEntryOutcome.entered()).build();
+        ? EntryOutcome.vmFailValid(VmxInstructionError.ENTRY_INVALID_HOST_STATE_FIELD)
+        : EntryOutcome.entered()).build();
     assertFail(8, vmcs, vmcs::vmlaunch);
     vmcs.vmwrite(GUEST_RIP.encoding(), 0x1000);
-    assertInstanceOf(VmEntryOutcome.Entered.class, vmcs.vmlaunch());
+    assertInstanceOf(EntryOutcome.Entered.class, vmcs.vmlaunch());
     SoftwareVmcs writer = builder().entryCheck(current -> {
       current.vmwrite(GUEST_RIP.encoding(), 1);
-      return VmEntryOutcome.entered();
+      return EntryOutcome.entered();
     }).build();
     assertThrows(UnsupportedOperationException.class, writer::vmlaunch);
   }
@@ -169,24 +171,24 @@ class SoftwareVmcsRegionTest {
   void entryCheckReadOfUnsupportedFieldRecordsNoError() {
     SoftwareVmcs vmcs = builder().entryCheck(current -> {
       assertEquals(12, assertThrows(VmFailValidException.class, () -> current.vmread(0x681C)).errorNumber());
-      return VmEntryOutcome.entered();
+      return EntryOutcome.entered();
     }).build();
-    assertInstanceOf(VmEntryOutcome.Entered.class, vmcs.vmlaunch());
+    assertInstanceOf(EntryOutcome.Entered.class, vmcs.vmlaunch());
     // The checks are part of VMLAUNCH, which succeeded: no error number was stored (SDM 31.2 VMsucceed).
     assertEquals(0, vmcs.vmread(VM_INSTRUCTION_ERROR.encoding()));
   }
 
   @Test
   void entryFailureIsRecordedAsAnExit() {
-    SoftwareVmcs vmcs = builder().entryCheck(current -> VmEntryOutcome.entryFailure(33, 0)).build();
-    VmEntryOutcome outcome = vmcs.vmlaunch();
-    assertEquals(new VmEntryOutcome.EntryFailure(33, 0), outcome);
+    SoftwareVmcs vmcs = builder().entryCheck(current -> EntryOutcome.entryFailure(33, 0)).build();
+    EntryOutcome outcome = vmcs.vmlaunch();
+    assertEquals(new EntryOutcome.EntryFailure(33, 0), outcome);
     // SDM 27.8: exit reason = basic reason 33 (invalid guest state) with bit 31 (VM-entry failure) set;
     // the launch state is unchanged.
     assertEquals(0x8000_0021L, vmcs.vmread(EXIT_REASON.encoding()));
     assertEquals(0, vmcs.vmread(EXIT_QUALIFICATION.encoding()));
     assertEquals(LaunchState.CLEAR, vmcs.launchState(SoftwareVmcs.DEFAULT_VMCS_ADDRESS));
-    SoftwareVmcs msrLoad = builder().entryCheck(current -> VmEntryOutcome.entryFailure(34, 2)).build();
+    SoftwareVmcs msrLoad = builder().entryCheck(current -> EntryOutcome.entryFailure(34, 2)).build();
     msrLoad.vmlaunch();
     // SDM 27.8: 34 = VM-entry failure due to MSR loading; the qualification is the failing entry's index.
     assertEquals(0x8000_0022L, msrLoad.vmread(EXIT_REASON.encoding()));
@@ -195,10 +197,10 @@ class SoftwareVmcsRegionTest {
 
   @Test
   void outcomesRejectNonsense() {
-    assertThrows(IllegalArgumentException.class, () -> VmEntryOutcome.vmFailValid(VmxInstructionError.NONE));
-    assertThrows(IllegalArgumentException.class, () -> VmEntryOutcome.vmFailValid(VmxInstructionError.UNKNOWN));
-    assertThrows(IllegalArgumentException.class, () -> VmEntryOutcome.entryFailure(0x10000, 0));
-    assertThrows(IllegalArgumentException.class, () -> VmEntryOutcome.entryFailure(-1, 0));
+    assertThrows(IllegalArgumentException.class, () -> EntryOutcome.vmFailValid(VmxInstructionError.NONE));
+    assertThrows(IllegalArgumentException.class, () -> EntryOutcome.vmFailValid(VmxInstructionError.UNKNOWN));
+    assertThrows(IllegalArgumentException.class, () -> EntryOutcome.entryFailure(0x10000, 0));
+    assertThrows(IllegalArgumentException.class, () -> EntryOutcome.entryFailure(-1, 0));
   }
 
   private static void assertFail(int expectedError, SoftwareVmcs vmcs, Runnable instruction) {

@@ -1,12 +1,12 @@
 package dev.vmcscodegen.examples.exitloop;
 
+import dev.vmcscodegen.runtime.EntryOutcome;
 import dev.vmcscodegen.runtime.capability.VmxBasic;
 import dev.vmcscodegen.runtime.capability.VmxCapabilities;
 import dev.vmcscodegen.runtime.event.EventInjector;
 import dev.vmcscodegen.runtime.exit.GeneralPurposeRegister;
 import dev.vmcscodegen.runtime.exit.InterruptionInformation;
 import dev.vmcscodegen.runtime.software.SoftwareVmcs;
-import dev.vmcscodegen.runtime.software.VmEntryOutcome;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -57,9 +57,9 @@ public final class ExitLoop {
     int number = 0;
     for (ScriptedExit exit : exits) {
       Optional<InterruptionInformation> pending = new EventInjector(vmcs, capabilities).pendingEvent();
-      VmEntryOutcome outcome = launched ? vmcs.vmresume() : vmcs.vmlaunch();
+      EntryOutcome outcome = launched ? vmcs.vmresume() : vmcs.vmlaunch();
       String instruction = launched ? "VMRESUME" : "VMLAUNCH";
-      if (!(outcome instanceof VmEntryOutcome.Entered)) {
+      if (!(outcome instanceof EntryOutcome.Entered)) {
         trace.add(instruction + " failed: " + outcome);
         return;
       }
