@@ -32,6 +32,39 @@ class FieldsCommandTest {
   }
 
   @Test
+  void specProblemsAreWordedAsJavacWordsThem() throws IOException {
+    // Table 25-21: 0x6807 sets bit 0 (high access) on a guest 64-bit encoding, 0x4800 is a 32-bit one
+    Path spec = directory.resolve("bad.spec");
+    Files.writeString(spec, "[guest 64] SDM Vol. 3D, B.2.3\nMINE 0x2807 Mine\nWRONG 0x4800 Wrong\n");
+    CliRun run = CliRun.of("fields", "--spec", spec.toString(), "--extends-base");
+    assertEquals(1, run.exitCode());
+    List<String> fromCli = run.err().lines().toList();
+    List<String> fromJavac = javacErrors(spec);
+    assertEquals(3, fromCli.size(), run.err()); // the two encoding rules, and 0x4800 is the base's guest ES limit (B.3.3)
+    assertEquals(fromJavac, fromCli);
+  }
+
+  /** The errors javac reports, through vmcs-processor, for a package annotated {@code @VmcsSpec(spec)}. */
+  private List<String> javacErrors(Path spec) throws IOException {
+    javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+    Path source = directory.resolve("p/package-info.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, "@dev.vmcscodegen.annotations.VmcsSpec(value = \"" + spec.toString().replace("\\", "/")
+        + "\", extendsBase = true)\npackage p;\n");
+    javax.tools.DiagnosticCollector<javax.tools.JavaFileObject> diagnostics = new javax.tools.DiagnosticCollector<>();
+    try (javax.tools.StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+      javax.tools.JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+          List.of("-proc:only", "-d", directory.toString()), null, files.getJavaFileObjects(source));
+      task.setProcessors(List.of(new dev.vmcscodegen.processor.VmcsProcessor()));
+      task.call();
+    }
+    return diagnostics.getDiagnostics().stream()
+        .filter(diagnostic -> diagnostic.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+        .map(diagnostic -> diagnostic.getMessage(java.util.Locale.ROOT))
+        .toList();
+  }
+
+  @Test
   void jsonCatalogHasTheSdmFields() {
     JsonArray fields = CliRun.of("fields", "--json").json().getAsJsonArray("fields");
     // SDM Vol. 3D B.4.3: guest RIP 0000681EH; B.3.2: exit reason 00004402H; B.2.1: EPT pointer 0000201AH.

@@ -1,12 +1,103 @@
 package dev.vmcscodegen.processor;
 
-import java.util.Optional;
+import com.palantir.javapoet.JavaFile;
+import dev.vmcscodegen.encoding.VmcsCategory;
+import dev.vmcscodegen.encoding.VmcsWidth;
+import dev.vmcscodegen.problem.Problem;
+import dev.vmcscodegen.problem.Problems;
+import dev.vmcscodegen.processor.internal.check.BaseCollisionCheck;
+import dev.vmcscodegen.processor.internal.check.Check;
+import dev.vmcscodegen.processor.internal.check.Checks;
+import dev.vmcscodegen.processor.internal.check.JavaNameCheck;
+import dev.vmcscodegen.processor.internal.codegen.SpecGenerator;
+import dev.vmcscodegen.processor.internal.model.FieldDef;
+import dev.vmcscodegen.processor.internal.model.FieldGroup;
+import dev.vmcscodegen.processor.internal.model.Message;
+import dev.vmcscodegen.processor.internal.model.SpecProblems;
+import dev.vmcscodegen.processor.internal.spec.ReadResult;
+import dev.vmcscodegen.processor.internal.spec.SpecReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
-/** The phases from spec text to files, as the processor calls them; {@link SpecCompilation#compile} in use. */
-@FunctionalInterface
-interface SpecCompiler {
+/**
+ * The processor's one entry point besides javac: check a spec, or check it and generate its sources.
+ * {@link VmcsProcessor}, the {@code vmcs fields --spec} command and any other tool call this, so the
+ * same spec gives the same problems, in the same words, everywhere. The phases behind it (read, check,
+ * generate, in {@code processor.internal}) are not API.
+ */
+public final class SpecCompiler {
 
-  /** See {@link SpecCompilation#compile}. */
-  SpecCompilation compile(String fileName, String content, Optional<String> base, String packageName,
-      String prefix);
+  /** How problems name the base spec shipped in the processor jar. */
+  public static final String BASE_NAME = "vmcs-fields.spec (base, in vmcs-processor)";
+
+  private SpecCompiler() {}
+
+  /**
+   * Reads and checks a spec without generating anything.
+   *
+   * @param fileName how the spec is named in problems ({@code FILE:LINE})
+   * @param content the spec's text
+   * @param extendsBase whether the spec adds fields to the base spec (then it must reuse none of its
+   *     encodings, nor a name within a group)
+   * @param prefix the type-name prefix the generated types would get, such as {@code Vmcs}
+   * @return every problem, by line, and the fields that were read; no sources
+   */
+  public static SpecCompilation check(String fileName, String content, boolean extendsBase, String prefix) {
+    return run(fileName, content, extendsBase, prefix, null);
+  }
+
+  /**
+   * Reads and checks a spec and, when it has no problem, generates its sources.
+   *
+   * @param packageName the package to generate into, empty for the unnamed package
+   * @return every problem, by line, the fields, and the generated sources (none when there are problems)
+   * @see #check
+   */
+  public static SpecCompilation compile(String fileName, String content, boolean extendsBase,
+      String packageName, String prefix) {
+    return run(fileName, content, extendsBase, prefix, Objects.requireNonNull(packageName, "packageName"));
+  }
+
+  private static SpecCompilation run(String fileName, String content, boolean extendsBase, String prefix,
+      String packageName) {
+    Objects.requireNonNull(fileName, "fileName");
+    Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(prefix, "prefix");
+    List<Problem> problems = new ArrayList<>();
+    String sampleType = FieldGroup.typeName(prefix, VmcsCategory.GUEST, VmcsWidth.NATURAL);
+    if (!JavaNameCheck.isJavaName(sampleType) || !JavaNameCheck.isJavaName(prefix + "Fields")) {
+      problems.add(SpecProblems.general(Message.INVALID_PREFIX, fileName, prefix, sampleType));
+    }
+    ReadResult read = SpecReader.read(fileName, content);
+    problems.addAll(read.problems());
+    List<Check> checks = new ArrayList<>(Checks.standard());
+    if (extendsBase) {
+      try {
+        checks.add(new BaseCollisionCheck(SpecReader.read(BASE_NAME, BaseSpec.read()).spec()));
+      } catch (IOException e) {
+        problems.add(SpecProblems.general(Message.SPEC_UNREADABLE, "", BaseSpec.RESOURCE, e.getMessage()));
+      }
+    }
+    problems.addAll(Checks.run(read.spec(), checks));
+    List<SpecField> fields = read.spec().fields().stream().map(field -> field(field, prefix)).toList();
+    List<Problem> sorted = Problems.sorted(problems);
+    if (!sorted.isEmpty() || packageName == null) {
+      return new SpecCompilation(sorted, fields, List.of());
+    }
+    List<GeneratedSource> sources = new ArrayList<>();
+    for (JavaFile file : SpecGenerator.generate(read.spec(), packageName, prefix)) {
+      String name = file.packageName().isEmpty() ? file.typeSpec().name()
+          : file.packageName() + "." + file.typeSpec().name();
+      sources.add(new GeneratedSource(name, file.toString()));
+    }
+    return new SpecCompilation(List.of(), fields, sources);
+  }
+
+  private static SpecField field(FieldDef field, String prefix) {
+    return new SpecField(field.name(), field.encoding(), field.category(), field.width(),
+        field.group().typeName(prefix), field.encodingConstantName(), field.doc(), field.sdmReference(),
+        field.line());
+  }
 }

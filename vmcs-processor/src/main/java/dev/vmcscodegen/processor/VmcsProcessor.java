@@ -1,10 +1,9 @@
 package dev.vmcscodegen.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.JavaFile;
 import dev.vmcscodegen.annotations.VmcsSpec;
-import dev.vmcscodegen.processor.model.Message;
-import dev.vmcscodegen.processor.model.Problem;
+import dev.vmcscodegen.processor.internal.model.Message;
+import dev.vmcscodegen.problem.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,7 +23,7 @@ import javax.tools.JavaFileObject;
 
 /**
  * Generates typed VMCS field enums for every element annotated with {@link VmcsSpec}: finds the spec
- * ({@link SpecLocator}), compiles it ({@link SpecCompilation}: read, check, generate), and reports
+ * ({@link SpecLocator}), compiles it ({@link SpecCompiler}: read, check, generate), and reports
  * each problem as an error on the annotation, or writes the files. Nothing escapes into javac: an
  * unexpected exception is reported as {@code [VmcsInternalError]} with its stack trace.
  *
@@ -49,16 +48,23 @@ public final class VmcsProcessor extends AbstractProcessor {
    */
   private static final String GENERATED = "javax.annotation.processing.Generated";
 
-  private final SpecCompiler compiler;
+  /** The phases from spec text to sources: {@link SpecCompiler#compile}, or a test's stand-in. */
+  @FunctionalInterface
+  interface Phases {
+    SpecCompilation compile(String fileName, String content, boolean extendsBase, String packageName,
+        String prefix);
+  }
+
+  private final Phases phases;
 
   /** The processor javac loads. */
   public VmcsProcessor() {
-    this(SpecCompilation::compile);
+    this(SpecCompiler::compile);
   }
 
   /** A processor running other phases: lets tests make them fail. */
-  VmcsProcessor(SpecCompiler compiler) {
-    this.compiler = compiler;
+  VmcsProcessor(Phases phases) {
+    this.phases = phases;
   }
 
   @Override
@@ -110,30 +116,19 @@ public final class VmcsProcessor extends AbstractProcessor {
       return;
     }
     SpecLocation.Found found = (SpecLocation.Found) location;
-    Optional<String> base = Optional.empty();
-    if (spec.extendsBase()) {
-      try {
-        base = Optional.of(BaseSpec.read());
-      } catch (IOException e) {
-        error(element, mirror, Message.SPEC_UNREADABLE.format(BaseSpec.RESOURCE, e));
-        return;
-      }
-    }
-    SpecCompilation compilation = compiler.compile(spec.value(), found.content(), base,
+    SpecCompilation compilation = phases.compile(spec.value(), found.content(), spec.extendsBase(),
         packageOf(element), spec.prefix());
     for (Problem problem : compilation.problems()) {
       error(element, mirror, problem.render());
     }
-    for (JavaFile file : compilation.files()) {
-      String name = file.packageName().isEmpty() ? file.typeSpec().name()
-          : file.packageName() + "." + file.typeSpec().name();
+    for (GeneratedSource generated : compilation.sources()) {
       try {
-        JavaFileObject source = processingEnv.getFiler().createSourceFile(name, element);
+        JavaFileObject source = processingEnv.getFiler().createSourceFile(generated.qualifiedName(), element);
         try (Writer writer = source.openWriter()) {
-          file.writeTo(writer);
+          writer.write(generated.text());
         }
       } catch (IOException e) {
-        error(element, mirror, Message.WRITE_FAILED.format(name, e));
+        error(element, mirror, Message.WRITE_FAILED.format(generated.qualifiedName(), e));
       }
     }
   }
