@@ -44,7 +44,11 @@ class FieldsCommandTest {
     assertEquals(fromJavac, fromCli);
   }
 
-  /** The errors javac reports, through vmcs-processor, for a package annotated {@code @VmcsSpec(spec)}. */
+  /**
+   * The errors javac reports for a package annotated {@code @VmcsSpec(spec)}, with vmcs-processor found
+   * on the class path as javac finds it (its service file; {@code -proc:only} turns processing on for
+   * JDK 23+).
+   */
   private List<String> javacErrors(Path spec) throws IOException {
     javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
     Path source = directory.resolve("p/package-info.java");
@@ -55,7 +59,6 @@ class FieldsCommandTest {
     try (javax.tools.StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
       javax.tools.JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
           List.of("-proc:only", "-d", directory.toString()), null, files.getJavaFileObjects(source));
-      task.setProcessors(List.of(new dev.vmcscodegen.processor.VmcsProcessor()));
       task.call();
     }
     return diagnostics.getDiagnostics().stream()
