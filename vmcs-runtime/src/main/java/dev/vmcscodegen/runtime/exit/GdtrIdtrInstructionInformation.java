@@ -23,26 +23,14 @@ package dev.vmcscodegen.runtime.exit;
  *
  * <p>Total: every 32-bit value decodes and {@code decode(x).encode() == x}.
  *
- * @param scaling bits 1:0
- * @param addressSizeCode bits 9:7, kept raw; {@link #addressSize()} names it
+ * @param operand the memory operand: bits 1:0, 9:7, 17:15 and 27:18 ({@link MemoryOperand})
  * @param operandSize32 bit 11: 32-bit (true) or 16-bit (false) operand
- * @param segmentCode bits 17:15, kept raw; {@link #segment()} names it
- * @param indexRegister bits 21:18
- * @param indexRegisterInvalid bit 22
- * @param baseRegister bits 26:23
- * @param baseRegisterInvalid bit 27
  * @param instruction bits 29:28
  * @param undefinedBits bits 6:2, 10, 14:12 and 31:30 in place (mask {@link #UNDEFINED_MASK})
  */
 public record GdtrIdtrInstructionInformation(
-    int scaling,
-    int addressSizeCode,
+    MemoryOperand operand,
     boolean operandSize32,
-    int segmentCode,
-    GeneralPurposeRegister indexRegister,
-    boolean indexRegisterInvalid,
-    GeneralPurposeRegister baseRegister,
-    boolean baseRegisterInvalid,
     GdtrIdtrInstruction instruction,
     int undefinedBits) {
 
@@ -53,10 +41,8 @@ public record GdtrIdtrInstructionInformation(
 
   /** Checks each component fits its bits. */
   public GdtrIdtrInstructionInformation {
-    InstructionInformationLayout.checkMemoryOperand(
-        scaling, addressSizeCode, segmentCode, indexRegister, baseRegister);
-    if (instruction == null) {
-      throw new IllegalArgumentException("instruction identity (bits 29:28) must not be null");
+    if (operand == null || instruction == null) {
+      throw new IllegalArgumentException("the memory operand and instruction identity (bits 29:28) must not be null");
     }
     BitField.checkMask(undefinedBits, UNDEFINED_MASK, "LGDT/LIDT/SGDT/SIDT instruction-information undefined bits");
   }
@@ -64,39 +50,17 @@ public record GdtrIdtrInstructionInformation(
   /** Decodes the field. Never throws. */
   public static GdtrIdtrInstructionInformation decode(int raw) {
     return new GdtrIdtrInstructionInformation(
-        BitField.get(raw, 0, InstructionInformationLayout.SCALING_BITS),
-        BitField.get(raw, AddressSize.SHIFT, AddressSize.BITS),
+        MemoryOperand.decode(raw),
         BitField.bit(raw, OPERAND_SIZE_BIT),
-        BitField.get(raw, SegmentRegister.SHIFT, SegmentRegister.BITS),
-        InstructionInformationLayout.register(raw, InstructionInformationLayout.INDEX_REGISTER_SHIFT),
-        BitField.bit(raw, InstructionInformationLayout.INDEX_REGISTER_INVALID_BIT),
-        InstructionInformationLayout.register(raw, InstructionInformationLayout.BASE_REGISTER_SHIFT),
-        BitField.bit(raw, InstructionInformationLayout.BASE_REGISTER_INVALID_BIT),
         GdtrIdtrInstruction.fromCode(BitField.get(raw, GdtrIdtrInstruction.SHIFT, GdtrIdtrInstruction.BITS)),
         raw & UNDEFINED_MASK);
   }
 
   /** The 32-bit field value: {@code decode(x).encode() == x}. */
   public int encode() {
-    return (int) (InstructionInformationLayout.memoryOperand(scaling, addressSizeCode, segmentCode,
-            indexRegister, indexRegisterInvalid, baseRegister, baseRegisterInvalid)
-        | BitField.flag(operandSize32, OPERAND_SIZE_BIT)
-        | BitField.put(instruction.code(), GdtrIdtrInstruction.SHIFT))
+    return operand.encode()
+        | (int) BitField.flag(operandSize32, OPERAND_SIZE_BIT)
+        | (int) BitField.put(instruction.code(), GdtrIdtrInstruction.SHIFT)
         | undefinedBits;
-  }
-
-  /** The scale factor 1, 2, 4 or 8 that bits 1:0 encode. */
-  public int scale() {
-    return 1 << scaling;
-  }
-
-  /** The address size; {@link AddressSize#UNKNOWN} for codes the SDM does not use. */
-  public AddressSize addressSize() {
-    return AddressSize.fromCode(addressSizeCode);
-  }
-
-  /** The segment register; {@link SegmentRegister#UNKNOWN} for codes 6 and 7. */
-  public SegmentRegister segment() {
-    return SegmentRegister.fromCode(segmentCode);
   }
 }

@@ -58,4 +58,9 @@ public enum GeneralPurposeRegister {
   public static GeneralPurposeRegister fromNumber(int number) {
     return BY_NUMBER[BitField.checkWidth(number, BITS, "general-purpose register number")];
   }
+
+  /** The register whose 4-bit number stands at bits {@code shift + 3 : shift} of {@code raw}. Never throws. */
+  static GeneralPurposeRegister at(long raw, int shift) {
+    return BY_NUMBER[BitField.get(raw, shift, BITS)];
+  }
 }

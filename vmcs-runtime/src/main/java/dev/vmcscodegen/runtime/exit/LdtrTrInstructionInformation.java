@@ -23,28 +23,16 @@ package dev.vmcscodegen.runtime.exit;
  *
  * <p>Total: every 32-bit value decodes and {@code decode(x).encode() == x}.
  *
- * @param scaling bits 1:0
+ * @param operand the memory operand: bits 1:0, 9:7, 17:15 and 27:18 ({@link MemoryOperand})
  * @param register1 bits 6:3
- * @param addressSizeCode bits 9:7, kept raw; {@link #addressSize()} names it
  * @param registerOperand bit 10
- * @param segmentCode bits 17:15, kept raw; {@link #segment()} names it
- * @param indexRegister bits 21:18
- * @param indexRegisterInvalid bit 22
- * @param baseRegister bits 26:23
- * @param baseRegisterInvalid bit 27
  * @param instruction bits 29:28
  * @param undefinedBits bits 2, 14:11 and 31:30 in place (mask {@link #UNDEFINED_MASK})
  */
 public record LdtrTrInstructionInformation(
-    int scaling,
+    MemoryOperand operand,
     GeneralPurposeRegister register1,
-    int addressSizeCode,
     boolean registerOperand,
-    int segmentCode,
-    GeneralPurposeRegister indexRegister,
-    boolean indexRegisterInvalid,
-    GeneralPurposeRegister baseRegister,
-    boolean baseRegisterInvalid,
     LdtrTrInstruction instruction,
     int undefinedBits) {
 
@@ -53,10 +41,8 @@ public record LdtrTrInstructionInformation(
 
   /** Checks each component fits its bits. */
   public LdtrTrInstructionInformation {
-    InstructionInformationLayout.checkMemoryOperand(
-        scaling, addressSizeCode, segmentCode, indexRegister, baseRegister);
-    if (register1 == null || instruction == null) {
-      throw new IllegalArgumentException("Reg1 (bits 6:3) and instruction identity (bits 29:28) must not be null");
+    if (operand == null || register1 == null || instruction == null) {
+      throw new IllegalArgumentException("the memory operand, Reg1 (bits 6:3) and instruction identity (bits 29:28) must not be null");
     }
     BitField.checkMask(undefinedBits, UNDEFINED_MASK, "LLDT/LTR/SLDT/STR instruction-information undefined bits");
   }
@@ -64,41 +50,19 @@ public record LdtrTrInstructionInformation(
   /** Decodes the field. Never throws. */
   public static LdtrTrInstructionInformation decode(int raw) {
     return new LdtrTrInstructionInformation(
-        BitField.get(raw, 0, InstructionInformationLayout.SCALING_BITS),
-        InstructionInformationLayout.register(raw, InstructionInformationLayout.REGISTER1_SHIFT),
-        BitField.get(raw, AddressSize.SHIFT, AddressSize.BITS),
-        BitField.bit(raw, InstructionInformationLayout.REGISTER_OPERAND_BIT),
-        BitField.get(raw, SegmentRegister.SHIFT, SegmentRegister.BITS),
-        InstructionInformationLayout.register(raw, InstructionInformationLayout.INDEX_REGISTER_SHIFT),
-        BitField.bit(raw, InstructionInformationLayout.INDEX_REGISTER_INVALID_BIT),
-        InstructionInformationLayout.register(raw, InstructionInformationLayout.BASE_REGISTER_SHIFT),
-        BitField.bit(raw, InstructionInformationLayout.BASE_REGISTER_INVALID_BIT),
+        MemoryOperand.decode(raw),
+        GeneralPurposeRegister.at(raw, VmxInstructionInformation.REGISTER1_SHIFT),
+        BitField.bit(raw, VmxInstructionInformation.REGISTER_OPERAND_BIT),
         LdtrTrInstruction.fromCode(BitField.get(raw, LdtrTrInstruction.SHIFT, LdtrTrInstruction.BITS)),
         raw & UNDEFINED_MASK);
   }
 
   /** The 32-bit field value: {@code decode(x).encode() == x}. */
   public int encode() {
-    return (int) (InstructionInformationLayout.memoryOperand(scaling, addressSizeCode, segmentCode,
-            indexRegister, indexRegisterInvalid, baseRegister, baseRegisterInvalid)
-        | BitField.put(register1.number(), InstructionInformationLayout.REGISTER1_SHIFT)
-        | BitField.flag(registerOperand, InstructionInformationLayout.REGISTER_OPERAND_BIT)
-        | BitField.put(instruction.code(), LdtrTrInstruction.SHIFT))
+    return operand.encode()
+        | (int) BitField.put(register1.number(), VmxInstructionInformation.REGISTER1_SHIFT)
+        | (int) BitField.flag(registerOperand, VmxInstructionInformation.REGISTER_OPERAND_BIT)
+        | (int) BitField.put(instruction.code(), LdtrTrInstruction.SHIFT)
         | undefinedBits;
-  }
-
-  /** The scale factor 1, 2, 4 or 8 that bits 1:0 encode. */
-  public int scale() {
-    return 1 << scaling;
-  }
-
-  /** The address size; {@link AddressSize#UNKNOWN} for codes the SDM does not use. */
-  public AddressSize addressSize() {
-    return AddressSize.fromCode(addressSizeCode);
-  }
-
-  /** The segment register; {@link SegmentRegister#UNKNOWN} for codes 6 and 7. */
-  public SegmentRegister segment() {
-    return SegmentRegister.fromCode(segmentCode);
   }
 }

@@ -44,7 +44,7 @@ public record RegisterOperandInstructionInformation(
   /** Decodes the field. Never throws. */
   public static RegisterOperandInstructionInformation decode(int raw) {
     return new RegisterOperandInstructionInformation(
-        InstructionInformationLayout.register(raw, REGISTER_SHIFT),
+        GeneralPurposeRegister.at(raw, REGISTER_SHIFT),
         BitField.get(raw, OPERAND_SIZE_SHIFT, OPERAND_SIZE_BITS),
         raw & UNDEFINED_MASK);
   }

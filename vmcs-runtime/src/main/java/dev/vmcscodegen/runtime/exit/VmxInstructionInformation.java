@@ -24,40 +24,32 @@ package dev.vmcscodegen.runtime.exit;
  * <p>Total: every 32-bit value decodes and {@code decode(x).encode() == x}. Fields the SDM leaves
  * undefined for an instruction still decode; read only the ones its table defines.
  *
- * @param scaling bits 1:0
+ * @param operand the memory operand: bits 1:0, 9:7, 17:15 and 27:18 ({@link MemoryOperand})
  * @param register1 bits 6:3
- * @param addressSizeCode bits 9:7, kept raw; {@link #addressSize()} names it
  * @param registerOperand bit 10
- * @param segmentCode bits 17:15, kept raw; {@link #segment()} names it
- * @param indexRegister bits 21:18
- * @param indexRegisterInvalid bit 22
- * @param baseRegister bits 26:23
- * @param baseRegisterInvalid bit 27
  * @param register2 bits 31:28
  * @param undefinedBits bits 2 and 14:11 in place (mask {@link #UNDEFINED_MASK})
  */
 public record VmxInstructionInformation(
-    int scaling,
+    MemoryOperand operand,
     GeneralPurposeRegister register1,
-    int addressSizeCode,
     boolean registerOperand,
-    int segmentCode,
-    GeneralPurposeRegister indexRegister,
-    boolean indexRegisterInvalid,
-    GeneralPurposeRegister baseRegister,
-    boolean baseRegisterInvalid,
     GeneralPurposeRegister register2,
     int undefinedBits) {
 
+  /** Bits 6:3: Reg1 (also LLDT/LTR/SLDT/STR's register operand). */
+  public static final int REGISTER1_SHIFT = 3;
+  /** Bit 10: Mem/Reg, 1 for a register operand (also LLDT/LTR/SLDT/STR's). */
+  public static final int REGISTER_OPERAND_BIT = 10;
+  /** Bits 31:28: Reg2. */
+  public static final int REGISTER2_SHIFT = 28;
   /** Bits 2 and 14:11. */
   public static final int UNDEFINED_MASK = 0x7804;
 
   /** Checks each component fits its bits. */
   public VmxInstructionInformation {
-    InstructionInformationLayout.checkMemoryOperand(
-        scaling, addressSizeCode, segmentCode, indexRegister, baseRegister);
-    if (register1 == null || register2 == null) {
-      throw new IllegalArgumentException("Reg1 (bits 6:3) and Reg2 (bits 31:28) must not be null");
+    if (operand == null || register1 == null || register2 == null) {
+      throw new IllegalArgumentException("the memory operand, Reg1 (bits 6:3) and Reg2 (bits 31:28) must not be null");
     }
     BitField.checkMask(undefinedBits, UNDEFINED_MASK, "VMX instruction-information undefined bits");
   }
@@ -65,41 +57,19 @@ public record VmxInstructionInformation(
   /** Decodes the field. Never throws. */
   public static VmxInstructionInformation decode(int raw) {
     return new VmxInstructionInformation(
-        BitField.get(raw, 0, InstructionInformationLayout.SCALING_BITS),
-        InstructionInformationLayout.register(raw, InstructionInformationLayout.REGISTER1_SHIFT),
-        BitField.get(raw, AddressSize.SHIFT, AddressSize.BITS),
-        BitField.bit(raw, InstructionInformationLayout.REGISTER_OPERAND_BIT),
-        BitField.get(raw, SegmentRegister.SHIFT, SegmentRegister.BITS),
-        InstructionInformationLayout.register(raw, InstructionInformationLayout.INDEX_REGISTER_SHIFT),
-        BitField.bit(raw, InstructionInformationLayout.INDEX_REGISTER_INVALID_BIT),
-        InstructionInformationLayout.register(raw, InstructionInformationLayout.BASE_REGISTER_SHIFT),
-        BitField.bit(raw, InstructionInformationLayout.BASE_REGISTER_INVALID_BIT),
-        InstructionInformationLayout.register(raw, InstructionInformationLayout.REGISTER2_SHIFT),
+        MemoryOperand.decode(raw),
+        GeneralPurposeRegister.at(raw, REGISTER1_SHIFT),
+        BitField.bit(raw, REGISTER_OPERAND_BIT),
+        GeneralPurposeRegister.at(raw, REGISTER2_SHIFT),
         raw & UNDEFINED_MASK);
   }
 
   /** The 32-bit field value: {@code decode(x).encode() == x}. */
   public int encode() {
-    return (int) (InstructionInformationLayout.memoryOperand(scaling, addressSizeCode, segmentCode,
-            indexRegister, indexRegisterInvalid, baseRegister, baseRegisterInvalid)
-        | BitField.put(register1.number(), InstructionInformationLayout.REGISTER1_SHIFT)
-        | BitField.flag(registerOperand, InstructionInformationLayout.REGISTER_OPERAND_BIT)
-        | BitField.put(register2.number(), InstructionInformationLayout.REGISTER2_SHIFT))
+    return operand.encode()
+        | (int) BitField.put(register1.number(), REGISTER1_SHIFT)
+        | (int) BitField.flag(registerOperand, REGISTER_OPERAND_BIT)
+        | (int) BitField.put(register2.number(), REGISTER2_SHIFT)
         | undefinedBits;
-  }
-
-  /** The scale factor 1, 2, 4 or 8 that bits 1:0 encode. */
-  public int scale() {
-    return 1 << scaling;
-  }
-
-  /** The address size; {@link AddressSize#UNKNOWN} for codes the SDM does not use. */
-  public AddressSize addressSize() {
-    return AddressSize.fromCode(addressSizeCode);
-  }
-
-  /** The segment register; {@link SegmentRegister#UNKNOWN} for codes 6 and 7. */
-  public SegmentRegister segment() {
-    return SegmentRegister.fromCode(segmentCode);
   }
 }

@@ -93,12 +93,12 @@ class ExitDecodingTablesTest {
     // address size bits 9:7, segment bits 17:15.
     int[] scale = {1, 2, 4, 8};
     for (int scaling = 0; scaling < 4; scaling++) {
-      assertEquals(scale[scaling], GdtrIdtrInstructionInformation.decode(scaling).scale(), "scaling " + scaling);
+      assertEquals(scale[scaling], GdtrIdtrInstructionInformation.decode(scaling).operand().scale(), "scaling " + scaling);
     }
     GdtrIdtrInstructionInformation info = GdtrIdtrInstructionInformation.decode((1 << 7) | (2 << 15));
-    assertSame(AddressSize.BITS_32, info.addressSize());
-    assertSame(SegmentRegister.SS, info.segment());
-    assertSame(SegmentRegister.FS, GdtrIdtrInstructionInformation.decode(4 << 15).segment());
+    assertSame(AddressSize.BITS_32, info.operand().addressSize());
+    assertSame(SegmentRegister.SS, info.operand().segment());
+    assertSame(SegmentRegister.FS, GdtrIdtrInstructionInformation.decode(4 << 15).operand().segment());
   }
 
   @Test
@@ -106,13 +106,13 @@ class ExitDecodingTablesTest {
     // SDM Vol. 3C 28.2.5, LLDT/LTR/SLDT/STR format: the same scaling, address-size and segment bits.
     int[] scale = {1, 2, 4, 8};
     for (int scaling = 0; scaling < 4; scaling++) {
-      assertEquals(scale[scaling], LdtrTrInstructionInformation.decode(scaling).scale(), "scaling " + scaling);
+      assertEquals(scale[scaling], LdtrTrInstructionInformation.decode(scaling).operand().scale(), "scaling " + scaling);
     }
     LdtrTrInstructionInformation info = LdtrTrInstructionInformation.decode((0 << 7) | (5 << 15));
-    assertSame(AddressSize.BITS_16, info.addressSize());
-    assertSame(SegmentRegister.GS, info.segment());
-    assertSame(AddressSize.BITS_64, LdtrTrInstructionInformation.decode(2 << 7).addressSize());
-    assertSame(SegmentRegister.CS, LdtrTrInstructionInformation.decode(1 << 15).segment());
+    assertSame(AddressSize.BITS_16, info.operand().addressSize());
+    assertSame(SegmentRegister.GS, info.operand().segment());
+    assertSame(AddressSize.BITS_64, LdtrTrInstructionInformation.decode(2 << 7).operand().addressSize());
+    assertSame(SegmentRegister.CS, LdtrTrInstructionInformation.decode(1 << 15).operand().segment());
   }
 
   @Test
@@ -135,8 +135,8 @@ class ExitDecodingTablesTest {
     // LGDT/LIDT/SGDT/SIDT undefined bits are 6:2, 10, 14:12 and 31:30 (SDM Vol. 3C 28.2.5): mask 0xC000747C,
     // a 32-bit mask reported as such; bit 0 (scaling) is stray.
     IllegalArgumentException gdtr = assertThrows(IllegalArgumentException.class,
-        () -> new GdtrIdtrInstructionInformation(0, 0, false, 0, GeneralPurposeRegister.RAX, false,
-            GeneralPurposeRegister.RAX, false, GdtrIdtrInstruction.SGDT, 0x8000_0001));
+        () -> new GdtrIdtrInstructionInformation(MemoryOperand.decode(0), false, GdtrIdtrInstruction.SGDT,
+            0x8000_0001));
     assertTrue(gdtr.getMessage().contains("may only hold bits 0xc000747c, had 0x1 outside them"), gdtr.getMessage());
   }
 

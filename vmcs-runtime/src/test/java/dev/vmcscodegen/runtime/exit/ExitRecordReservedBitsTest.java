@@ -40,11 +40,11 @@ class ExitRecordReservedBitsTest {
     // (register-operand formats) are defined.
     assertThrows(IllegalArgumentException.class, () -> new InsOutsInstructionInformation(0, 0, 1 << 7));
     assertThrows(IllegalArgumentException.class, () -> new LdtrTrInstructionInformation(
-        0, RAX, 0, false, 0, RAX, false, RAX, false, LdtrTrInstruction.fromCode(0), 1));
+        MemoryOperand.decode(0), RAX, false, LdtrTrInstruction.fromCode(0), 1));
     assertThrows(IllegalArgumentException.class, () -> new RegisterOperandInstructionInformation(RAX, 0, 1 << 3));
     // Undefined positions are accepted: bit 0 (INS/OUTS), bit 2 (LLDT...), bit 0 (register operand).
     new InsOutsInstructionInformation(0, 0, 1);
-    new LdtrTrInstructionInformation(0, RAX, 0, false, 0, RAX, false, RAX, false, LdtrTrInstruction.fromCode(0), 1 << 2);
+    new LdtrTrInstructionInformation(MemoryOperand.decode(0), RAX, false, LdtrTrInstruction.fromCode(0), 1 << 2);
     new RegisterOperandInstructionInformation(RAX, 0, 1);
   }
 

@@ -17,14 +17,14 @@ class InstructionInformationTest {
     // with DS: scaling 2 (by 4) in 1:0, address size 2 (64-bit) in 9:7, Mem/Reg 0, segment 3 (DS) in
     // 17:15, IndexReg 1 (RCX) in 21:18, BaseReg 3 (RBX) in 26:23, Reg2 2 (RDX) in 31:28.
     VmxInstructionInformation info = VmxInstructionInformation.decode(0x2185_8102);
-    assertEquals(4, info.scale());
-    assertSame(AddressSize.BITS_64, info.addressSize());
+    assertEquals(4, info.operand().scale());
+    assertSame(AddressSize.BITS_64, info.operand().addressSize());
     assertFalse(info.registerOperand());
-    assertSame(SegmentRegister.DS, info.segment());
-    assertSame(GeneralPurposeRegister.RCX, info.indexRegister());
-    assertFalse(info.indexRegisterInvalid());
-    assertSame(GeneralPurposeRegister.RBX, info.baseRegister());
-    assertFalse(info.baseRegisterInvalid());
+    assertSame(SegmentRegister.DS, info.operand().segment());
+    assertSame(GeneralPurposeRegister.RCX, info.operand().indexRegister());
+    assertFalse(info.operand().indexRegisterInvalid());
+    assertSame(GeneralPurposeRegister.RBX, info.operand().baseRegister());
+    assertFalse(info.operand().baseRegisterInvalid());
     assertSame(GeneralPurposeRegister.RDX, info.register2());
   }
 
@@ -41,10 +41,10 @@ class InstructionInformationTest {
   void unusedAddressSizeAndSegmentCodesAreUnknownAndKept() {
     // SDM Vol. 3C 28.2.5: address size 3 to 7 and segment 6, 7 are "not used".
     VmxInstructionInformation info = VmxInstructionInformation.decode((7 << 7) | (6 << 15));
-    assertSame(AddressSize.UNKNOWN, info.addressSize());
-    assertEquals(7, info.addressSizeCode());
-    assertSame(SegmentRegister.UNKNOWN, info.segment());
-    assertEquals(6, info.segmentCode());
+    assertSame(AddressSize.UNKNOWN, info.operand().addressSize());
+    assertEquals(7, info.operand().addressSizeCode());
+    assertSame(SegmentRegister.UNKNOWN, info.operand().segment());
+    assertEquals(6, info.operand().segmentCode());
   }
 
   @Test
@@ -53,9 +53,9 @@ class InstructionInformationTest {
     // size 2, segment 3 (DS), IndexReg invalid (bit 22), BaseReg 0 (RAX), identity 2 (LGDT) in 29:28.
     GdtrIdtrInstructionInformation info = GdtrIdtrInstructionInformation.decode(0x2041_8100);
     assertSame(GdtrIdtrInstruction.LGDT, info.instruction());
-    assertTrue(info.indexRegisterInvalid());
-    assertSame(GeneralPurposeRegister.RAX, info.baseRegister());
-    assertSame(AddressSize.BITS_64, info.addressSize());
+    assertTrue(info.operand().indexRegisterInvalid());
+    assertSame(GeneralPurposeRegister.RAX, info.operand().baseRegister());
+    assertSame(AddressSize.BITS_64, info.operand().addressSize());
     assertFalse(info.operandSize32());
     // Identity codes: 0 SGDT, 1 SIDT, 2 LGDT, 3 LIDT; bit 11 operand size (1 = 32-bit).
     assertSame(GdtrIdtrInstruction.SGDT, GdtrIdtrInstructionInformation.decode(0).instruction());
@@ -121,13 +121,31 @@ class InstructionInformationTest {
   void constructorsRejectValuesThatWouldNotRoundTrip() {
     GeneralPurposeRegister rax = GeneralPurposeRegister.RAX;
     assertThrows(IllegalArgumentException.class,
-        () -> new VmxInstructionInformation(4, rax, 0, false, 0, rax, false, rax, false, rax, 0));
+        () -> new MemoryOperand(4, 0, 0, rax, false, rax, false)); // scaling is 2 bits
+    MemoryOperand none = MemoryOperand.decode(0);
     assertThrows(IllegalArgumentException.class,
-        () -> new VmxInstructionInformation(0, rax, 0, false, 0, rax, false, rax, false, rax, 1 << 10));
-    assertThrows(IllegalArgumentException.class, () -> new GdtrIdtrInstructionInformation(
-        0, 8, false, 0, rax, false, rax, false, GdtrIdtrInstruction.LGDT, 0));
-    assertThrows(IllegalArgumentException.class, () -> new LdtrTrInstructionInformation(
-        0, rax, 0, false, 8, rax, false, rax, false, LdtrTrInstruction.LTR, 0));
+        () -> new VmxInstructionInformation(none, rax, false, rax, 1 << 10));
+    assertThrows(IllegalArgumentException.class, () -> new MemoryOperand(0, 8, 0, rax, false, rax, false));
+    assertThrows(IllegalArgumentException.class, () -> new MemoryOperand(0, 0, 8, rax, false, rax, false));
+    assertThrows(IllegalArgumentException.class,
+        () -> new GdtrIdtrInstructionInformation(null, false, GdtrIdtrInstruction.LGDT, 0));
+    assertThrows(IllegalArgumentException.class,
+        () -> new LdtrTrInstructionInformation(none, rax, false, null, 0));
     assertThrows(IllegalArgumentException.class, () -> GeneralPurposeRegister.fromNumber(16));
+  }
+
+  @Test
+  void memoryOperandBitsAreSharedByTheThreeFormats() {
+    // SDM Vol. 3C 28.2.5: the VMX-instruction, LLDT/LTR/SLDT/STR and LGDT/LIDT/SGDT/SIDT tables give
+    // scaling 1:0, address size 9:7, segment 17:15, IndexReg 21:18 (+22 invalid), BaseReg 26:23 (+27
+    // invalid) the same places. [RBX + RCX*4] through DS with 64-bit addressing:
+    int raw = 2 | (2 << 7) | (3 << 15) | (1 << 18) | (3 << 23);
+    MemoryOperand operand = MemoryOperand.decode(raw);
+    assertEquals(operand, VmxInstructionInformation.decode(raw).operand());
+    assertEquals(operand, LdtrTrInstructionInformation.decode(raw).operand());
+    assertEquals(operand, GdtrIdtrInstructionInformation.decode(raw).operand());
+    assertEquals(raw, operand.encode());
+    assertEquals(0x0FFF_8383, MemoryOperand.MASK);
+    assertEquals(MemoryOperand.MASK, MemoryOperand.decode(-1).encode());
   }
 }
