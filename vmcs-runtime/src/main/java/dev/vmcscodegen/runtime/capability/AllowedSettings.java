@@ -47,6 +47,15 @@ public record AllowedSettings(long allowed0, long allowed1, int width) {
     return new AllowedSettings(0, allowed1, 64);
   }
 
+  /**
+   * The settings a capability MSR reports for a control field {@code width} bits wide: a 32-bit field's
+   * MSR holds allowed-0 and allowed-1 ({@link #fromControlMsr}), a 64-bit field's only allowed-1
+   * ({@link #fromAllowed1Mask}).
+   */
+  public static AllowedSettings fromMsr(long msrValue, int width) {
+    return width == 64 ? fromAllowed1Mask(msrValue) : fromControlMsr(msrValue);
+  }
+
   /** Every bit of the field's width. */
   public long widthMask() {
     return width == 64 ? -1L : (1L << width) - 1;

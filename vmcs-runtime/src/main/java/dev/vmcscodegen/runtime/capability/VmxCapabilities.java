@@ -185,15 +185,12 @@ public final class VmxCapabilities {
   }
 
   private Optional<ControlCapability> decideControlCapability(ControlKind kind) {
-    VmxCapabilityMsr msr = basic().trueControls()
-        ? kind.trueCapabilityMsr().orElse(kind.capabilityMsr()) : kind.capabilityMsr();
+    VmxCapabilityMsr msr = kind.capabilityMsrInForce(basic().trueControls());
     Long value = values.get(msr);
     if (value == null) {
       return Optional.empty();
     }
-    AllowedSettings allowed = kind.width() == 64
-        ? AllowedSettings.fromAllowed1Mask(value) : AllowedSettings.fromControlMsr(value);
-    return Optional.of(new ControlCapability(kind, msr, allowed));
+    return Optional.of(new ControlCapability(kind, msr, AllowedSettings.fromMsr(value, kind.width())));
   }
 
   /** The text form {@link #parse} reads back: one {@code 0xMSR 0xVALUE # NAME} line an MSR, in address order. */

@@ -1,5 +1,9 @@
 package dev.vmcscodegen.runtime.capability;
 
+import dev.vmcscodegen.runtime.control.SecondaryProcessorBasedControl;
+import dev.vmcscodegen.runtime.control.PrimaryVmExitControl;
+import dev.vmcscodegen.runtime.control.PrimaryProcessorBasedControl;
+import dev.vmcscodegen.runtime.control.ControlBit;
 import java.util.Optional;
 
 /**
@@ -40,35 +44,40 @@ public enum VmxCapabilityMsr {
    * 48BH: allowed settings of the secondary processor-based VM-execution controls; exists only if
    * bit 63 of IA32_VMX_PROCBASED_CTLS ("activate secondary controls" may be 1) is 1 (SDM Vol. 3D A.3.3).
    */
-  IA32_VMX_PROCBASED_CTLS2(0x48B, "SDM Vol. 3D, A.3.3", IA32_VMX_PROCBASED_CTLS, 1L << 63),
+  IA32_VMX_PROCBASED_CTLS2(0x48B, "SDM Vol. 3D, A.3.3", IA32_VMX_PROCBASED_CTLS,
+      allowed1(PrimaryProcessorBasedControl.ACTIVATE_SECONDARY_CONTROLS)),
   /**
    * 48CH: VPID and EPT capabilities; exists only if bit 33 ("enable EPT" may be 1) or bit 37
    * ("enable VPID" may be 1) of IA32_VMX_PROCBASED_CTLS2 is 1 (SDM Vol. 3D A.10).
    */
-  IA32_VMX_EPT_VPID_CAP(0x48C, "SDM Vol. 3D, A.10", IA32_VMX_PROCBASED_CTLS2, (1L << 33) | (1L << 37)),
+  IA32_VMX_EPT_VPID_CAP(0x48C, "SDM Vol. 3D, A.10", IA32_VMX_PROCBASED_CTLS2,
+      allowed1(SecondaryProcessorBasedControl.ENABLE_EPT) | allowed1(SecondaryProcessorBasedControl.ENABLE_VPID)),
   /** 48DH: all allowed settings of the pin-based controls; exists only if IA32_VMX_BASIC bit 55 is 1 (A.3.1). */
-  IA32_VMX_TRUE_PINBASED_CTLS(0x48D, "SDM Vol. 3D, A.3.1", IA32_VMX_BASIC, 1L << 55),
+  IA32_VMX_TRUE_PINBASED_CTLS(0x48D, "SDM Vol. 3D, A.3.1", IA32_VMX_BASIC, 1L << VmxBasic.TRUE_CONTROLS_BIT),
   /** 48EH: all allowed settings of the primary processor-based controls; exists only if IA32_VMX_BASIC bit 55 is 1 (A.3.2). */
-  IA32_VMX_TRUE_PROCBASED_CTLS(0x48E, "SDM Vol. 3D, A.3.2", IA32_VMX_BASIC, 1L << 55),
+  IA32_VMX_TRUE_PROCBASED_CTLS(0x48E, "SDM Vol. 3D, A.3.2", IA32_VMX_BASIC, 1L << VmxBasic.TRUE_CONTROLS_BIT),
   /** 48FH: all allowed settings of the primary VM-exit controls; exists only if IA32_VMX_BASIC bit 55 is 1 (A.4.1). */
-  IA32_VMX_TRUE_EXIT_CTLS(0x48F, "SDM Vol. 3D, A.4.1", IA32_VMX_BASIC, 1L << 55),
+  IA32_VMX_TRUE_EXIT_CTLS(0x48F, "SDM Vol. 3D, A.4.1", IA32_VMX_BASIC, 1L << VmxBasic.TRUE_CONTROLS_BIT),
   /** 490H: all allowed settings of the VM-entry controls; exists only if IA32_VMX_BASIC bit 55 is 1 (A.5). */
-  IA32_VMX_TRUE_ENTRY_CTLS(0x490, "SDM Vol. 3D, A.5", IA32_VMX_BASIC, 1L << 55),
+  IA32_VMX_TRUE_ENTRY_CTLS(0x490, "SDM Vol. 3D, A.5", IA32_VMX_BASIC, 1L << VmxBasic.TRUE_CONTROLS_BIT),
   /**
    * 491H: allowed 1-settings of the VM-function controls; exists only if bit 45 of
    * IA32_VMX_PROCBASED_CTLS2 ("enable VM functions" may be 1) is 1 (SDM Vol. 3D A.11).
    */
-  IA32_VMX_VMFUNC(0x491, "SDM Vol. 3D, A.11", IA32_VMX_PROCBASED_CTLS2, 1L << 45),
+  IA32_VMX_VMFUNC(0x491, "SDM Vol. 3D, A.11", IA32_VMX_PROCBASED_CTLS2,
+      allowed1(SecondaryProcessorBasedControl.ENABLE_VM_FUNCTIONS)),
   /**
    * 492H: allowed 1-settings of the tertiary processor-based controls (64 bits); exists only if bit 49
    * of IA32_VMX_PROCBASED_CTLS ("activate tertiary controls" may be 1) is 1 (SDM Vol. 3D A.3.4).
    */
-  IA32_VMX_PROCBASED_CTLS3(0x492, "SDM Vol. 3D, A.3.4", IA32_VMX_PROCBASED_CTLS, 1L << 49),
+  IA32_VMX_PROCBASED_CTLS3(0x492, "SDM Vol. 3D, A.3.4", IA32_VMX_PROCBASED_CTLS,
+      allowed1(PrimaryProcessorBasedControl.ACTIVATE_TERTIARY_CONTROLS)),
   /**
    * 493H: allowed 1-settings of the secondary VM-exit controls (64 bits); exists only if bit 63 of
    * IA32_VMX_EXIT_CTLS ("activate secondary controls" may be 1) is 1 (SDM Vol. 3D A.4.2).
    */
-  IA32_VMX_EXIT_CTLS2(0x493, "SDM Vol. 3D, A.4.2", IA32_VMX_EXIT_CTLS, 1L << 63);
+  IA32_VMX_EXIT_CTLS2(0x493, "SDM Vol. 3D, A.4.2", IA32_VMX_EXIT_CTLS,
+      allowed1(PrimaryVmExitControl.ACTIVATE_SECONDARY_CONTROLS));
 
   private final int address;
   private final String sdmReference;
@@ -108,6 +117,14 @@ public enum VmxCapabilityMsr {
   /** The bits of {@link #condition()} of which at least one must be 1 for this MSR to exist; 0 if it always exists. */
   public long conditionBits() {
     return conditionBits;
+  }
+
+  /**
+   * The bit of a 32-bit control's capability MSR that reports whether {@code control} may be 1: bit
+   * 32 + its position, in the allowed 1-settings (SDM Vol. 3D A.3).
+   */
+  private static long allowed1(ControlBit control) {
+    return 1L << (Integer.SIZE + control.bit());
   }
 
   /** This MSR's name and address, such as {@code IA32_VMX_BASIC (0x480)}. */

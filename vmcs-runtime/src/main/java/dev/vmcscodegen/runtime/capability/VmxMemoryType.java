@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.capability;
 
+import dev.vmcscodegen.runtime.arch.MemoryType;
 import java.util.Optional;
 
 /**
@@ -10,9 +11,9 @@ import java.util.Optional;
  */
 public enum VmxMemoryType {
   /** 0: uncacheable (UC). */
-  UNCACHEABLE(0, "UC"),
+  UNCACHEABLE(MemoryType.UNCACHEABLE, "UC"),
   /** 6: write-back (WB). */
-  WRITE_BACK(6, "WB");
+  WRITE_BACK(MemoryType.WRITE_BACK, "WB");
 
   private final int value;
   private final String shortName;

@@ -50,6 +50,8 @@ public enum ControlKind {
   private final VmxCapabilityMsr trueCapabilityMsr;
   private final String sdmReference;
   private final List<ControlBit> bits;
+  /** The enum of {@link #bits}, by which {@link #of} finds a bit's field. */
+  private final Class<?> bitType;
 
   ControlKind(String sdmName, WritableVmcsField field, VmxCapabilityMsr capabilityMsr,
       VmxCapabilityMsr trueCapabilityMsr, String sdmReference, ControlBit[] bits) {
@@ -59,6 +61,17 @@ public enum ControlKind {
     this.trueCapabilityMsr = trueCapabilityMsr;
     this.sdmReference = sdmReference;
     this.bits = List.of(bits);
+    this.bitType = bits.getClass().getComponentType();
+  }
+
+  /** The control field whose enum declares {@code bit}. */
+  static ControlKind of(ControlBit bit) {
+    for (ControlKind kind : values()) {
+      if (kind.bitType.isInstance(bit)) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException(bit + " is not declared by a control-bit enum of ControlKind");
   }
 
   /** The SDM's name of the field, such as {@code "pin-based VM-execution controls"}. */
@@ -94,6 +107,14 @@ public enum ControlKind {
   /** The TRUE capability MSR used instead when bit 55 of IA32_VMX_BASIC is 1; empty for fields without one. */
   public Optional<VmxCapabilityMsr> trueCapabilityMsr() {
     return Optional.ofNullable(trueCapabilityMsr);
+  }
+
+  /**
+   * The capability MSR that reports this field's allowed settings: the TRUE MSR when IA32_VMX_BASIC bit
+   * 55 is 1 ({@code trueControls}) and the field has one, else the plain one (SDM Vol. 3D A.2).
+   */
+  public VmxCapabilityMsr capabilityMsrInForce(boolean trueControls) {
+    return trueControls && trueCapabilityMsr != null ? trueCapabilityMsr : capabilityMsr;
   }
 
   /** Where the SDM defines the field's bits. */

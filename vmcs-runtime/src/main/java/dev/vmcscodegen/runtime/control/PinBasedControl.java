@@ -16,26 +16,14 @@ public enum PinBasedControl implements ControlBit {
   /** Bit 7: interrupts with the posted-interrupt notification vector are processed specially. */
   PROCESS_POSTED_INTERRUPTS(7, "process posted interrupts");
 
-  private final int bit;
-  private final String sdmName;
+  private final ControlBitDefinition definition;
 
   PinBasedControl(int bit, String sdmName) {
-    this.bit = bit;
-    this.sdmName = sdmName;
+    this.definition = new ControlBitDefinition(bit, sdmName);
   }
 
   @Override
-  public int bit() {
-    return bit;
-  }
-
-  @Override
-  public String sdmName() {
-    return sdmName;
-  }
-
-  @Override
-  public ControlKind kind() {
-    return ControlKind.PIN_BASED_VM_EXECUTION_CONTROLS;
+  public ControlBitDefinition definition() {
+    return definition;
   }
 }

@@ -50,26 +50,14 @@ public enum PrimaryProcessorBasedControl implements ControlBit {
   /** Bit 31: activate secondary controls. */
   ACTIVATE_SECONDARY_CONTROLS(31, "activate secondary controls");
 
-  private final int bit;
-  private final String sdmName;
+  private final ControlBitDefinition definition;
 
   PrimaryProcessorBasedControl(int bit, String sdmName) {
-    this.bit = bit;
-    this.sdmName = sdmName;
+    this.definition = new ControlBitDefinition(bit, sdmName);
   }
 
   @Override
-  public int bit() {
-    return bit;
-  }
-
-  @Override
-  public String sdmName() {
-    return sdmName;
-  }
-
-  @Override
-  public ControlKind kind() {
-    return ControlKind.PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS;
+  public ControlBitDefinition definition() {
+    return definition;
   }
 }

@@ -42,26 +42,14 @@ public enum PrimaryVmExitControl implements ControlBit {
   /** Bit 31: activate secondary controls. */
   ACTIVATE_SECONDARY_CONTROLS(31, "activate secondary controls");
 
-  private final int bit;
-  private final String sdmName;
+  private final ControlBitDefinition definition;
 
   PrimaryVmExitControl(int bit, String sdmName) {
-    this.bit = bit;
-    this.sdmName = sdmName;
+    this.definition = new ControlBitDefinition(bit, sdmName);
   }
 
   @Override
-  public int bit() {
-    return bit;
-  }
-
-  @Override
-  public String sdmName() {
-    return sdmName;
-  }
-
-  @Override
-  public ControlKind kind() {
-    return ControlKind.PRIMARY_VM_EXIT_CONTROLS;
+  public ControlBitDefinition definition() {
+    return definition;
   }
 }

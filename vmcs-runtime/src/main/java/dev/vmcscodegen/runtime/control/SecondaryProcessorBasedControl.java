@@ -69,26 +69,14 @@ public enum SecondaryProcessorBasedControl implements ControlBit {
   /** Bit 31: instruction timeout. */
   INSTRUCTION_TIMEOUT(31, "instruction timeout");
 
-  private final int bit;
-  private final String sdmName;
+  private final ControlBitDefinition definition;
 
   SecondaryProcessorBasedControl(int bit, String sdmName) {
-    this.bit = bit;
-    this.sdmName = sdmName;
+    this.definition = new ControlBitDefinition(bit, sdmName);
   }
 
   @Override
-  public int bit() {
-    return bit;
-  }
-
-  @Override
-  public String sdmName() {
-    return sdmName;
-  }
-
-  @Override
-  public ControlKind kind() {
-    return ControlKind.SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS;
+  public ControlBitDefinition definition() {
+    return definition;
   }
 }

@@ -13,26 +13,14 @@ public enum SecondaryVmExitControl implements ControlBit {
   /** Bit 3: prematurely busy shadow stack. */
   PREMATURELY_BUSY_SHADOW_STACK(3, "prematurely busy shadow stack");
 
-  private final int bit;
-  private final String sdmName;
+  private final ControlBitDefinition definition;
 
   SecondaryVmExitControl(int bit, String sdmName) {
-    this.bit = bit;
-    this.sdmName = sdmName;
+    this.definition = new ControlBitDefinition(bit, sdmName);
   }
 
   @Override
-  public int bit() {
-    return bit;
-  }
-
-  @Override
-  public String sdmName() {
-    return sdmName;
-  }
-
-  @Override
-  public ControlKind kind() {
-    return ControlKind.SECONDARY_VM_EXIT_CONTROLS;
+  public ControlBitDefinition definition() {
+    return definition;
   }
 }

@@ -21,26 +21,14 @@ public enum TertiaryProcessorBasedControl implements ControlBit {
   /** Bit 7: virtualize IA32_SPEC_CTRL. */
   VIRTUALIZE_IA32_SPEC_CTRL(7, "virtualize IA32_SPEC_CTRL");
 
-  private final int bit;
-  private final String sdmName;
+  private final ControlBitDefinition definition;
 
   TertiaryProcessorBasedControl(int bit, String sdmName) {
-    this.bit = bit;
-    this.sdmName = sdmName;
+    this.definition = new ControlBitDefinition(bit, sdmName);
   }
 
   @Override
-  public int bit() {
-    return bit;
-  }
-
-  @Override
-  public String sdmName() {
-    return sdmName;
-  }
-
-  @Override
-  public ControlKind kind() {
-    return ControlKind.TERTIARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS;
+  public ControlBitDefinition definition() {
+    return definition;
   }
 }

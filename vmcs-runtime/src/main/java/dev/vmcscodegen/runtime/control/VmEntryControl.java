@@ -36,26 +36,14 @@ public enum VmEntryControl implements ControlBit {
   /** Bit 23: load IA32_FRED. */
   LOAD_IA32_FRED(23, "load IA32_FRED");
 
-  private final int bit;
-  private final String sdmName;
+  private final ControlBitDefinition definition;
 
   VmEntryControl(int bit, String sdmName) {
-    this.bit = bit;
-    this.sdmName = sdmName;
+    this.definition = new ControlBitDefinition(bit, sdmName);
   }
 
   @Override
-  public int bit() {
-    return bit;
-  }
-
-  @Override
-  public String sdmName() {
-    return sdmName;
-  }
-
-  @Override
-  public ControlKind kind() {
-    return ControlKind.VM_ENTRY_CONTROLS;
+  public ControlBitDefinition definition() {
+    return definition;
   }
 }
