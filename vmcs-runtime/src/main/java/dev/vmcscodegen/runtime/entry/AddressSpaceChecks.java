@@ -1,9 +1,9 @@
 package dev.vmcscodegen.runtime.entry;
 
-import static dev.vmcscodegen.runtime.entry.Bits.*;
 import static dev.vmcscodegen.runtime.entry.EntryFields.*;
 import static dev.vmcscodegen.runtime.entry.Rules.*;
 
+import dev.vmcscodegen.runtime.arch.Cr4;
 import java.util.List;
 
 /**
@@ -38,13 +38,13 @@ final class AddressSpaceChecks {
             s -> s.hostAddressSpaceSize() || !s.ia32eModeGuest(), EXIT, VM_ENTRY_CONTROLS),
         row("host-addr-space-0-pcide", "When \"host address-space size\" is 0, host CR4.PCIDE (bit 17) must be 0.",
             "Clear CR4.PCIDE in the host CR4 field.",
-            s -> s.hostAddressSpaceSize() || !set(s.field(HOST_CR4), CR4_PCIDE), EXIT, HOST_CR4),
+            s -> s.hostAddressSpaceSize() || !set(s.field(HOST_CR4), Cr4.PCIDE), EXIT, HOST_CR4),
         row("host-addr-space-0-rip", "When \"host address-space size\" is 0, host RIP bits 63:32 must be 0.",
             "Use a 32-bit host RIP.",
-            s -> s.hostAddressSpaceSize() || (s.field(HOST_RIP) & HIGH_32) == 0, EXIT, HOST_RIP),
+            s -> s.hostAddressSpaceSize() || clear(s.field(HOST_RIP), 63, 32), EXIT, HOST_RIP),
         row("host-addr-space-1-pae", "When \"host address-space size\" is 1, host CR4.PAE (bit 5) must be 1.",
             "Set CR4.PAE in the host CR4 field.",
-            s -> !s.hostAddressSpaceSize() || set(s.field(HOST_CR4), CR4_PAE), EXIT, HOST_CR4),
+            s -> !s.hostAddressSpaceSize() || set(s.field(HOST_CR4), Cr4.PAE), EXIT, HOST_CR4),
         row("host-addr-space-1-rip", "When \"host address-space size\" is 1, host RIP must be canonical.",
             "Write a canonical host RIP.",
             s -> !s.hostAddressSpaceSize() || s.canonical(s.field(HOST_RIP)), EXIT, HOST_RIP));

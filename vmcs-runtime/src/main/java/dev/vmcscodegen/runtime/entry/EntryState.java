@@ -1,8 +1,17 @@
 package dev.vmcscodegen.runtime.entry;
 
-import static dev.vmcscodegen.runtime.entry.Bits.*;
 import static dev.vmcscodegen.runtime.entry.EntryFields.*;
 
+import dev.vmcscodegen.runtime.arch.AccessRightsLayout;
+import dev.vmcscodegen.runtime.arch.InterruptionInfoLayout;
+import dev.vmcscodegen.runtime.arch.Rflags;
+import dev.vmcscodegen.runtime.control.ControlBit;
+import dev.vmcscodegen.runtime.control.ControlKind;
+import dev.vmcscodegen.runtime.control.PrimaryProcessorBasedControl;
+import dev.vmcscodegen.runtime.control.PrimaryVmExitControl;
+import dev.vmcscodegen.runtime.control.SecondaryProcessorBasedControl;
+import dev.vmcscodegen.runtime.control.VmEntryControl;
+import dev.vmcscodegen.runtime.exit.InterruptionType;
 import java.util.LinkedHashSet;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -96,14 +105,14 @@ public final class EntryState {
 
   /** The secondary controls, 0 when "activate secondary controls" is 0. */
   public long secondary() {
-    return (primary() & PROC_ACTIVATE_SECONDARY_CONTROLS) == 0 ? 0
-        : field(SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS);
+    return set(primary(), PrimaryProcessorBasedControl.ACTIVATE_SECONDARY_CONTROLS)
+        ? field(SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS) : 0;
   }
 
   /** The tertiary controls, 0 when "activate tertiary controls" is 0. */
   public long tertiary() {
-    return (primary() & PROC_ACTIVATE_TERTIARY_CONTROLS) == 0 ? 0
-        : field(TERTIARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS);
+    return set(primary(), PrimaryProcessorBasedControl.ACTIVATE_TERTIARY_CONTROLS)
+        ? field(TERTIARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS) : 0;
   }
 
   /** The primary VM-exit controls. */
@@ -113,7 +122,7 @@ public final class EntryState {
 
   /** The secondary VM-exit controls, 0 when the exit control "activate secondary controls" is 0. */
   public long secondaryExitControls() {
-    return (exitControls() & EXIT_ACTIVATE_SECONDARY_CONTROLS) == 0 ? 0 : field(SECONDARY_VM_EXIT_CONTROLS);
+    return set(exitControls(), PrimaryVmExitControl.ACTIVATE_SECONDARY_CONTROLS) ? field(SECONDARY_VM_EXIT_CONTROLS) : 0;
   }
 
   /** The VM-entry controls. */
@@ -121,55 +130,79 @@ public final class EntryState {
     return field(VM_ENTRY_CONTROLS);
   }
 
+  /** The value in force of a control field: {@link #pin()}, {@link #primary()}, ... by kind. */
+  public long controls(ControlKind kind) {
+    return switch (kind) {
+      case PIN_BASED_VM_EXECUTION_CONTROLS -> pin();
+      case PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS -> primary();
+      case SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS -> secondary();
+      case TERTIARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS -> tertiary();
+      case PRIMARY_VM_EXIT_CONTROLS -> exitControls();
+      case SECONDARY_VM_EXIT_CONTROLS -> secondaryExitControls();
+      case VM_ENTRY_CONTROLS -> entryControls();
+    };
+  }
+
+  /** Whether a control is in force: 1 in its field, and the field active (SDM Vol. 3C 25.6.2, 25.7.1). */
+  public boolean control(ControlBit bit) {
+    return set(controls(bit.kind()), bit);
+  }
+
+  /** Whether {@code bit} is 1 in a value of its control field. */
+  static boolean set(long controls, ControlBit bit) {
+    return (controls & bit.mask()) != 0;
+  }
+
   /** Whether "unrestricted guest" is in force (secondary bit 7 with secondary controls active). */
   public boolean unrestrictedGuest() {
-    return (secondary() & PROC2_UNRESTRICTED_GUEST) != 0;
+    return control(SecondaryProcessorBasedControl.UNRESTRICTED_GUEST);
   }
 
   /** Whether "enable EPT" is in force. */
   public boolean ept() {
-    return (secondary() & PROC2_ENABLE_EPT) != 0;
+    return control(SecondaryProcessorBasedControl.ENABLE_EPT);
   }
 
   /** The "IA-32e mode guest" VM-entry control. */
   public boolean ia32eModeGuest() {
-    return (entryControls() & ENTRY_IA32E_MODE_GUEST) != 0;
+    return control(VmEntryControl.IA32E_MODE_GUEST);
   }
 
   /** The "host address-space size" VM-exit control. */
   public boolean hostAddressSpaceSize() {
-    return (exitControls() & EXIT_HOST_ADDRESS_SPACE_SIZE) != 0;
+    return control(PrimaryVmExitControl.HOST_ADDRESS_SPACE_SIZE);
   }
 
   /** Whether the guest will be in virtual-8086 mode: RFLAGS.VM is 1 (27.3.1.2). */
   public boolean virtual8086() {
-    return any(GUEST_RFLAGS, RFLAGS_VM);
+    return any(GUEST_RFLAGS, Rflags.VM);
   }
 
   /** Whether the guest will be in 64-bit mode: IA-32e mode guest and CS.L. */
   public boolean guest64Bit() {
-    return ia32eModeGuest() && (field(GUEST_CS_ACCESS_RIGHTS) & AccessRights.L) != 0;
+    return ia32eModeGuest() && (field(GUEST_CS_ACCESS_RIGHTS) & AccessRightsLayout.L) != 0;
   }
 
   // Event injection, 25.8.3.
 
   /** Whether the VM-entry interruption-information field is valid (bit 31). */
   public boolean injecting() {
-    return any(VM_ENTRY_INTERRUPTION_INFORMATION, INTERRUPTION_VALID);
+    return any(VM_ENTRY_INTERRUPTION_INFORMATION, InterruptionInfoLayout.VALID);
   }
 
   /** The interruption type, bits 10:8. */
-  public int injectionType() {
-    return (int) ((field(VM_ENTRY_INTERRUPTION_INFORMATION) & INTERRUPTION_TYPE) >>> INTERRUPTION_TYPE_SHIFT);
+  public InterruptionType injectionType() {
+    long info = field(VM_ENTRY_INTERRUPTION_INFORMATION);
+    return InterruptionType.fromCode((int) ((info & InterruptionInfoLayout.TYPE) >>> InterruptionInfoLayout.TYPE_SHIFT));
   }
 
   /** The vector, bits 7:0. */
   public int injectionVector() {
-    return (int) (field(VM_ENTRY_INTERRUPTION_INFORMATION) & INTERRUPTION_VECTOR);
+    return (int) (field(VM_ENTRY_INTERRUPTION_INFORMATION) & InterruptionInfoLayout.VECTOR);
   }
 
   /** Whether a valid event of this type is being injected. */
-  public boolean injecting(int type) {
+  public boolean injecting(InterruptionType type) {
     return injecting() && injectionType() == type;
   }
 
@@ -187,7 +220,7 @@ public final class EntryState {
     if ((address >>> facts.maxPhysicalAddress()) != 0) {
       return false;
     }
-    return (capabilities.basic() & EntryCapabilities.BASIC_32BIT_ADDRESSES) == 0 || (address >>> 32) == 0;
+    return !capabilities.basic().physicalAddressesLimitedTo32Bits() || (address >>> Integer.SIZE) == 0;
   }
 
   /** Whether an address is canonical for the processor's linear-address width (SDM Vol. 3A 3.3.7.1). */

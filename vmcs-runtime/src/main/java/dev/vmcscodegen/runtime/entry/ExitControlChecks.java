@@ -1,9 +1,11 @@
 package dev.vmcscodegen.runtime.entry;
 
-import static dev.vmcscodegen.runtime.entry.Bits.*;
 import static dev.vmcscodegen.runtime.entry.EntryFields.*;
 import static dev.vmcscodegen.runtime.entry.Rules.*;
 
+import dev.vmcscodegen.runtime.control.ControlKind;
+import dev.vmcscodegen.runtime.control.PinBasedControl;
+import dev.vmcscodegen.runtime.control.PrimaryVmExitControl;
 import java.util.List;
 
 /**
@@ -26,24 +28,24 @@ final class ExitControlChecks {
         row("ctl-exit-allowed0", "Every VM-exit control fixed to 1 by IA32_VMX_(TRUE_)EXIT_CTLS bits 31:0"
                 + " must be 1.",
             "Set the default-1 bits of the capability MSR in the VM-exit controls.",
-            s -> hasAllowed0(s.exitControls(), s.capabilities().exitControls()), EXIT),
+            s -> hasAllowed0(s.exitControls(), s.capabilities().controls(ControlKind.PRIMARY_VM_EXIT_CONTROLS)), EXIT),
         row("ctl-exit-allowed1", "No VM-exit control may be 1 unless IA32_VMX_(TRUE_)EXIT_CTLS bits 63:32"
                 + " allow it.",
             "Clear the VM-exit controls this processor does not support.",
-            s -> withinAllowed1(s.exitControls(), s.capabilities().exitControls()), EXIT),
+            s -> withinAllowed1(s.exitControls(), s.capabilities().controls(ControlKind.PRIMARY_VM_EXIT_CONTROLS)), EXIT),
         row("ctl-exit2-allowed1", "When the VM-exit control \"activate secondary controls\" is 1, no secondary"
                 + " VM-exit control may be 1 unless IA32_VMX_EXIT_CTLS2 allows it.",
             "Clear the secondary VM-exit controls this processor does not support.",
-            s -> (s.secondaryExitControls() & ~s.capabilities().msr(EntryCapabilities.IA32_VMX_EXIT_CTLS2)) == 0,
+            s -> withinAllowed1(s.secondaryExitControls(), s.capabilities().controls(ControlKind.SECONDARY_VM_EXIT_CONTROLS)),
             EXIT, SECONDARY_VM_EXIT_CONTROLS),
         row("ctl-save-preempt-needs-activate", "When \"activate VMX-preemption timer\" is 0, \"save"
                 + " VMX-preemption timer value\" must be 0.",
             "Set \"activate VMX-preemption timer\" or clear \"save VMX-preemption timer value\".",
-            s -> (!(set(s.exitControls(), EXIT_SAVE_VMX_PREEMPTION_TIMER_VALUE)) || (set(s.pin(), PIN_ACTIVATE_VMX_PREEMPTION_TIMER))), EXIT, PIN_BASED_VM_EXECUTION_CONTROLS),
+            s -> (!(s.control(PrimaryVmExitControl.SAVE_VMX_PREEMPTION_TIMER_VALUE)) || (s.control(PinBasedControl.ACTIVATE_VMX_PREEMPTION_TIMER))), EXIT, PIN_BASED_VM_EXECUTION_CONTROLS),
         row("ctl-exit-msr-store-addr", "When the VM-exit MSR-store count is not 0, the VM-exit MSR-store"
                 + " address must be 16-byte aligned and within the physical-address width.",
             "Point the MSR-store area at a 16-byte-aligned address below MAXPHYADDR.",
-            s -> s.field(VM_EXIT_MSR_STORE_COUNT) == 0 || addressOk(s, VM_EXIT_MSR_STORE_ADDRESS, ALIGN_16),
+            s -> s.field(VM_EXIT_MSR_STORE_COUNT) == 0 || addressOk(s, VM_EXIT_MSR_STORE_ADDRESS, 16),
             VM_EXIT_MSR_STORE_COUNT, VM_EXIT_MSR_STORE_ADDRESS),
         row("ctl-exit-msr-store-end", "When the VM-exit MSR-store count is not 0, the last byte of the area"
                 + " (address + 16 * count - 1) must be within the physical-address width.",
@@ -53,7 +55,7 @@ final class ExitControlChecks {
         row("ctl-exit-msr-load-addr", "When the VM-exit MSR-load count is not 0, the VM-exit MSR-load"
                 + " address must be 16-byte aligned and within the physical-address width.",
             "Point the VM-exit MSR-load area at a 16-byte-aligned address below MAXPHYADDR.",
-            s -> s.field(VM_EXIT_MSR_LOAD_COUNT) == 0 || addressOk(s, VM_EXIT_MSR_LOAD_ADDRESS, ALIGN_16),
+            s -> s.field(VM_EXIT_MSR_LOAD_COUNT) == 0 || addressOk(s, VM_EXIT_MSR_LOAD_ADDRESS, 16),
             VM_EXIT_MSR_LOAD_COUNT, VM_EXIT_MSR_LOAD_ADDRESS),
         row("ctl-exit-msr-load-end", "When the VM-exit MSR-load count is not 0, the last byte of the area"
                 + " must be within the physical-address width.",

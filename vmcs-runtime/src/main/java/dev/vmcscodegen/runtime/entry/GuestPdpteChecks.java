@@ -1,10 +1,12 @@
 package dev.vmcscodegen.runtime.entry;
 
-import dev.vmcscodegen.runtime.EntryOutcome;
-import static dev.vmcscodegen.runtime.entry.Bits.*;
 import static dev.vmcscodegen.runtime.entry.EntryFields.*;
 import static dev.vmcscodegen.runtime.entry.Rules.*;
 
+import dev.vmcscodegen.runtime.EntryOutcome;
+import dev.vmcscodegen.runtime.arch.Cr0;
+import dev.vmcscodegen.runtime.arch.Cr4;
+import dev.vmcscodegen.runtime.arch.Pdpte;
 import java.util.List;
 
 /**
@@ -17,7 +19,6 @@ final class GuestPdpteChecks {
 
   private static final String SECTION = "27.3.1.6";
   private static final int[] PDPTES = {GUEST_PDPTE0, GUEST_PDPTE1, GUEST_PDPTE2, GUEST_PDPTE3};
-  private static final int PDPTE_BYTES = 8;
 
   private GuestPdpteChecks() {}
 
@@ -44,14 +45,14 @@ final class GuestPdpteChecks {
 
   /** PAE paging: CR0.PG, CR4.PAE, and not IA-32e mode (SDM Vol. 3A 4.1.1). */
   private static boolean paePaging(EntryState s) {
-    return set(s.field(GUEST_CR0), CR0_PG) && set(s.field(GUEST_CR4), CR4_PAE) && !s.ia32eModeGuest();
+    return set(s.field(GUEST_CR0), Cr0.PG) && set(s.field(GUEST_CR4), Cr4.PAE) && !s.ia32eModeGuest();
   }
 
   private static boolean pdptesOk(EntryState s, boolean fromFields) {
-    long table = fromFields ? 0 : s.field(GUEST_CR3) & PAE_CR3_PDPT_MASK & LOW_32;
+    long table = fromFields ? 0 : s.field(GUEST_CR3) & Pdpte.CR3_TABLE_ADDRESS;
     for (int i = 0; i < PDPTES.length; i++) {
-      long pdpte = fromFields ? s.field(PDPTES[i]) : s.memory(table + (long) i * PDPTE_BYTES, PDPTE_BYTES);
-      if (set(pdpte, PDPTE_P) && ((pdpte & PDPTE_RESERVED_LOW) != 0 || !s.withinPhysicalWidth(pdpte))) {
+      long pdpte = fromFields ? s.field(PDPTES[i]) : s.memory(table + (long) i * Pdpte.BYTES, Pdpte.BYTES);
+      if (set(pdpte, Pdpte.PRESENT) && ((pdpte & Pdpte.RESERVED_LOW) != 0 || !s.withinPhysicalWidth(pdpte))) {
         return false;
       }
     }

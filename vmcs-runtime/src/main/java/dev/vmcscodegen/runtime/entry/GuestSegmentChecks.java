@@ -1,9 +1,12 @@
 package dev.vmcscodegen.runtime.entry;
 
-import static dev.vmcscodegen.runtime.entry.AccessRights.*;
+import static dev.vmcscodegen.runtime.arch.AccessRightsLayout.*;
 import static dev.vmcscodegen.runtime.entry.EntryFields.*;
 import static dev.vmcscodegen.runtime.entry.Rules.*;
 
+import dev.vmcscodegen.runtime.arch.Cr0;
+import dev.vmcscodegen.runtime.arch.SegmentSelector;
+import dev.vmcscodegen.runtime.arch.SegmentType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -16,6 +19,8 @@ import java.util.function.Function;
 final class GuestSegmentChecks {
 
   private static final String SECTION = "27.3.1.2";
+  /** The limit of every segment register of a virtual-8086 guest, 0000FFFFH (SDM Vol. 3C 27.3.1.2). */
+  private static final long VIRTUAL_8086_LIMIT = 0xFFFF;
   private static final GuestSegment[] CODE_AND_DATA = {
       GuestSegment.CS, GuestSegment.SS, GuestSegment.DS, GuestSegment.ES, GuestSegment.FS, GuestSegment.GS};
   private static final GuestSegment[] DATA = {GuestSegment.DS, GuestSegment.ES, GuestSegment.FS, GuestSegment.GS};
@@ -66,11 +71,11 @@ final class GuestSegmentChecks {
   static List<Check> rows() {
     List<Check> rows = new ArrayList<>();
     rows.add(row("guest-tr-sel-ti", "The guest TR selector's TI flag (bit 2) must be 0.",
-        "Use a GDT selector for TR.", s -> (s.segment(GuestSegment.TR).selector() & SELECTOR_TI) == 0,
+        "Use a GDT selector for TR.", s -> (s.segment(GuestSegment.TR).selector() & SegmentSelector.TI) == 0,
         GUEST_TR_SELECTOR));
     rows.add(row("guest-ldtr-sel-ti", "When LDTR is usable, its selector's TI flag (bit 2) must be 0.",
         "Use a GDT selector for LDTR, or mark LDTR unusable.",
-        s -> !s.segment(GuestSegment.LDTR).usable() || (s.segment(GuestSegment.LDTR).selector() & SELECTOR_TI) == 0,
+        s -> !s.segment(GuestSegment.LDTR).usable() || (s.segment(GuestSegment.LDTR).selector() & SegmentSelector.TI) == 0,
         GUEST_LDTR_SELECTOR, GUEST_LDTR_ACCESS_RIGHTS));
     rows.add(row("guest-ss-rpl-eq-cs-rpl", "Outside virtual-8086 mode and without \"unrestricted guest\", the SS"
             + " selector's RPL must equal the CS selector's RPL.",
@@ -85,7 +90,7 @@ final class GuestSegmentChecks {
     perRegister(rows, "guest-v86-limit", CODE_AND_DATA,
         r -> "In virtual-8086 mode, the " + r + " limit must be 0000FFFFH.",
         "Write 0xFFFF into the limit of every segment register of a virtual-8086 guest.",
-        r -> s -> !s.virtual8086() || s.segment(r).limit() == 0xFFFF, GUEST_RFLAGS);
+        r -> s -> !s.virtual8086() || s.segment(r).limit() == VIRTUAL_8086_LIMIT, GUEST_RFLAGS);
     perRegister(rows, "guest-v86-ar", CODE_AND_DATA,
         r -> "In virtual-8086 mode, the " + r + " access rights must be 000000F3H.",
         "Write 0xF3 (present, DPL 3, read/write accessed data) into every access-rights field.",
@@ -101,11 +106,11 @@ final class GuestSegmentChecks {
         s -> !s.segment(GuestSegment.LDTR).usable() || s.canonical(s.segment(GuestSegment.LDTR).base()),
         GUEST_LDTR_BASE, GUEST_LDTR_ACCESS_RIGHTS));
     rows.add(row("guest-cs-base-high", "Guest CS base bits 63:32 must be 0.", "Write a 32-bit CS base.",
-        s -> (s.segment(GuestSegment.CS).base() & Bits.HIGH_32) == 0, GUEST_CS_BASE));
+        s -> clear(s.segment(GuestSegment.CS).base(), 63, 32), GUEST_CS_BASE));
     perRegister(rows, "guest-ss-ds-es-base-high", new GuestSegment[] {GuestSegment.SS, GuestSegment.DS, GuestSegment.ES},
         r -> "When " + r + " is usable, its base bits 63:32 must be 0.",
         "Write a 32-bit base or mark the register unusable.",
-        r -> s -> !s.segment(r).usable() || (s.segment(r).base() & Bits.HIGH_32) == 0);
+        r -> s -> !s.segment(r).usable() || clear(s.segment(r).base(), 63, 32));
     rows.add(row("guest-cs-type", "Outside virtual-8086 mode, the CS type must be 9, 11, 13 or 15 (accessed"
             + " code), or 3 (accessed read/write data) with \"unrestricted guest\".",
         "Use an accessed code-segment type for CS (type 11 for ordinary code).",
@@ -113,8 +118,8 @@ final class GuestSegmentChecks {
     rows.add(row("guest-ss-type", "Outside virtual-8086 mode, a usable SS must have type 3 or 7 (accessed"
             + " read/write data).",
         "Use type 3 for SS, or mark SS unusable.",
-        s -> !checked(s, GuestSegment.SS) || s.segment(GuestSegment.SS).type() == TYPE_DATA_RW_ACCESSED
-            || s.segment(GuestSegment.SS).type() == TYPE_DATA_RW_DOWN_ACCESSED,
+        s -> !checked(s, GuestSegment.SS) || s.segment(GuestSegment.SS).type() == SegmentType.DATA_READ_WRITE_ACCESSED
+            || s.segment(GuestSegment.SS).type() == SegmentType.DATA_READ_WRITE_EXPAND_DOWN_ACCESSED,
         plus(MODE, GUEST_SS_ACCESS_RIGHTS)));
     perRegister(rows, "guest-data-seg-accessed", DATA,
         r -> "Outside virtual-8086 mode, a usable " + r + " must have type bit 0 (accessed) set.",
@@ -131,7 +136,7 @@ final class GuestSegmentChecks {
     rows.add(row("guest-cs-dpl-type3", "Outside virtual-8086 mode, a CS of type 3 (unrestricted guest) must"
             + " have DPL 0.",
         "Give CS DPL 0 when it uses type 3.",
-        s -> s.virtual8086() || s.segment(GuestSegment.CS).type() != TYPE_DATA_RW_ACCESSED
+        s -> s.virtual8086() || s.segment(GuestSegment.CS).type() != SegmentType.DATA_READ_WRITE_ACCESSED
             || s.segment(GuestSegment.CS).dpl() == 0, plus(MODE, GUEST_CS_ACCESS_RIGHTS)));
     rows.add(row("guest-cs-dpl-nonconforming", "Outside virtual-8086 mode, a non-conforming CS (type 9 or 11)"
             + " must have DPL equal to SS DPL.",
@@ -154,14 +159,14 @@ final class GuestSegmentChecks {
     rows.add(row("guest-ss-dpl-zero", "Outside virtual-8086 mode, SS DPL must be 0 when CS has type 3 or guest"
             + " CR0.PE is 0.",
         "Give SS DPL 0 for a real-mode or type-3-CS guest.",
-        s -> s.virtual8086() || !(s.segment(GuestSegment.CS).type() == TYPE_DATA_RW_ACCESSED
-            || !set(s.field(GUEST_CR0), Bits.CR0_PE)) || s.segment(GuestSegment.SS).dpl() == 0,
+        s -> s.virtual8086() || !(s.segment(GuestSegment.CS).type() == SegmentType.DATA_READ_WRITE_ACCESSED
+            || !set(s.field(GUEST_CR0), Cr0.PE)) || s.segment(GuestSegment.SS).dpl() == 0,
         plus(MODE, GUEST_CS_ACCESS_RIGHTS, GUEST_CR0, GUEST_SS_ACCESS_RIGHTS)));
     perRegister(rows, "guest-data-seg-dpl-ge-rpl", DATA,
         r -> "Outside virtual-8086 mode and without \"unrestricted guest\", a usable " + r + " of type 0 to 11"
             + " (data or non-conforming code) must have DPL not below its selector's RPL.",
         "Raise the DPL or lower the selector's RPL.",
-        r -> s -> !checked(s, r) || s.unrestrictedGuest() || s.segment(r).type() > TYPE_CODE_READ_ACCESSED
+        r -> s -> !checked(s, r) || s.unrestrictedGuest() || s.segment(r).type() > SegmentType.CODE_READ_ACCESSED
             || s.segment(r).dpl() >= s.segment(r).rpl(), MODE);
     perRegister(rows, "guest-seg-present", CODE_AND_DATA,
         r -> "Outside virtual-8086 mode, " + r + " (CS always, the others when usable) must be present (P = 1).",
@@ -191,14 +196,14 @@ final class GuestSegmentChecks {
   private static boolean csTypeOk(EntryState s) {
     long type = s.segment(GuestSegment.CS).type();
     return nonConformingCode(type) || conformingCode(type)
-        || (type == TYPE_DATA_RW_ACCESSED && s.unrestrictedGuest());
+        || (type == SegmentType.DATA_READ_WRITE_ACCESSED && s.unrestrictedGuest());
   }
 
   private static boolean nonConformingCode(long type) {
-    return type == TYPE_CODE_ACCESSED || type == TYPE_CODE_READ_ACCESSED;
+    return type == SegmentType.CODE_ACCESSED || type == SegmentType.CODE_READ_ACCESSED;
   }
 
   private static boolean conformingCode(long type) {
-    return type == TYPE_CODE_CONFORMING_ACCESSED || type == TYPE_CODE_CONFORMING_READ_ACCESSED;
+    return type == SegmentType.CODE_CONFORMING_ACCESSED || type == SegmentType.CODE_CONFORMING_READ_ACCESSED;
   }
 }

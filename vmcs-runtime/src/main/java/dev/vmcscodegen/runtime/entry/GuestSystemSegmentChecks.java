@@ -1,8 +1,9 @@
 package dev.vmcscodegen.runtime.entry;
 
-import static dev.vmcscodegen.runtime.entry.AccessRights.*;
+import static dev.vmcscodegen.runtime.arch.AccessRightsLayout.*;
 import static dev.vmcscodegen.runtime.entry.EntryFields.*;
 
+import dev.vmcscodegen.runtime.arch.SegmentType;
 import java.util.List;
 
 /**
@@ -30,8 +31,8 @@ final class GuestSystemSegmentChecks {
         row("guest-tr-type", "The TR type must be 11 (busy 64-bit TSS) in IA-32e mode, and 3 or 11 (busy"
                 + " 16-bit or 32-bit TSS) otherwise.",
             "Load TR with a busy TSS of the right size (type 11 for a 64-bit guest).",
-            s -> s.segment(TR).type() == TYPE_TSS_BUSY
-                || (!s.ia32eModeGuest() && s.segment(TR).type() == TYPE_TSS16_BUSY),
+            s -> s.segment(TR).type() == SegmentType.TSS_BUSY
+                || (!s.ia32eModeGuest() && s.segment(TR).type() == SegmentType.TSS_16_BUSY),
             VM_ENTRY_CONTROLS, GUEST_TR_ACCESS_RIGHTS),
         row("guest-tr-s", "TR must have S (bit 4) clear: it is a system descriptor.", "Clear S in the TR access rights.",
             s -> !s.segment(TR).has(S), GUEST_TR_ACCESS_RIGHTS),
@@ -48,7 +49,7 @@ final class GuestSystemSegmentChecks {
             "Load a TSS into TR and clear the unusable bit.",
             s -> s.segment(TR).usable(), GUEST_TR_ACCESS_RIGHTS),
         row("guest-ldtr-type", "A usable LDTR must have type 2 (LDT).", "Use type 2 or mark LDTR unusable.",
-            s -> ldtr(s, t -> t.segment(LDTR).type() == TYPE_LDT), GUEST_LDTR_ACCESS_RIGHTS),
+            s -> ldtr(s, t -> t.segment(LDTR).type() == SegmentType.LDT), GUEST_LDTR_ACCESS_RIGHTS),
         row("guest-ldtr-s", "A usable LDTR must have S clear.", "Clear S in the LDTR access rights.",
             s -> ldtr(s, t -> !t.segment(LDTR).has(S)), GUEST_LDTR_ACCESS_RIGHTS),
         row("guest-ldtr-present", "A usable LDTR must be present (P = 1).",

@@ -1,9 +1,15 @@
 package dev.vmcscodegen.runtime.entry;
 
-import static dev.vmcscodegen.runtime.entry.Bits.*;
 import static dev.vmcscodegen.runtime.entry.EntryFields.*;
 import static dev.vmcscodegen.runtime.entry.Rules.*;
 
+import dev.vmcscodegen.runtime.arch.Cr0;
+import dev.vmcscodegen.runtime.arch.Cr4;
+import dev.vmcscodegen.runtime.arch.Efer;
+import dev.vmcscodegen.runtime.arch.MemoryType;
+import dev.vmcscodegen.runtime.arch.SCet;
+import dev.vmcscodegen.runtime.arch.SegmentSelector;
+import dev.vmcscodegen.runtime.control.PrimaryVmExitControl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,68 +42,68 @@ final class HostStateChecks {
     List<Check> rows = new ArrayList<>(List.of(
         row("host-cr0-fixed0", REGISTERS, "Host CR0 must have every bit IA32_VMX_CR0_FIXED0 fixes to 1.",
             "Set the bits of IA32_VMX_CR0_FIXED0 (PE, NE, PG) in host CR0.",
-            s -> hasFixed0(s.field(HOST_CR0), s.capabilities().msr(EntryCapabilities.IA32_VMX_CR0_FIXED0)),
+            s -> hasFixed0(s.field(HOST_CR0), s.capabilities().cr0Fixed().mustBeOne()),
             HOST_CR0),
         row("host-cr0-fixed1", REGISTERS, "Host CR0 must not set a bit IA32_VMX_CR0_FIXED1 fixes to 0.",
             "Clear the host CR0 bits that are 0 in IA32_VMX_CR0_FIXED1.",
-            s -> (s.field(HOST_CR0) & ~s.capabilities().msr(EntryCapabilities.IA32_VMX_CR0_FIXED1)) == 0,
+            s -> withinFixed1(s.field(HOST_CR0), s.capabilities().cr0Fixed()),
             HOST_CR0),
         row("host-cr4-fixed0", REGISTERS, "Host CR4 must have every bit IA32_VMX_CR4_FIXED0 fixes to 1.",
             "Set the bits of IA32_VMX_CR4_FIXED0 (VMXE) in host CR4.",
-            s -> hasFixed0(s.field(HOST_CR4), s.capabilities().msr(EntryCapabilities.IA32_VMX_CR4_FIXED0)),
+            s -> hasFixed0(s.field(HOST_CR4), s.capabilities().cr4Fixed().mustBeOne()),
             HOST_CR4),
         row("host-cr4-fixed1", REGISTERS, "Host CR4 must not set a bit IA32_VMX_CR4_FIXED1 fixes to 0.",
             "Clear the host CR4 bits that are 0 in IA32_VMX_CR4_FIXED1.",
-            s -> (s.field(HOST_CR4) & ~s.capabilities().msr(EntryCapabilities.IA32_VMX_CR4_FIXED1)) == 0,
+            s -> withinFixed1(s.field(HOST_CR4), s.capabilities().cr4Fixed()),
             HOST_CR4),
         row("host-cr3-width", REGISTERS, "Host CR3 must set no bit at or above the physical-address width.",
             "Use a host page-table root below MAXPHYADDR.",
             s -> s.withinPhysicalWidth(s.field(HOST_CR3)), HOST_CR3),
         row("host-cr4-cet-needs-wp", REGISTERS, "When host CR4.CET (bit 23) is 1, host CR0.WP (bit 16) must be 1.",
             "Set CR0.WP in the host CR0 field or clear CR4.CET.",
-            s -> (!(set(s.field(HOST_CR4), CR4_CET)) || (set(s.field(HOST_CR0), CR0_WP))), HOST_CR4, HOST_CR0),
+            s -> (!(set(s.field(HOST_CR4), Cr4.CET)) || (set(s.field(HOST_CR0), Cr0.WP))), HOST_CR4, HOST_CR0),
         canonical("host-sysenter-esp-canonical", REGISTERS, "IA32_SYSENTER_ESP", HOST_IA32_SYSENTER_ESP),
         canonical("host-sysenter-eip-canonical", REGISTERS, "IA32_SYSENTER_EIP", HOST_IA32_SYSENTER_EIP),
         row("host-perf-global-ctrl", REGISTERS, "When \"load IA32_PERF_GLOBAL_CTRL\" (exit) is 1, the host"
                 + " IA32_PERF_GLOBAL_CTRL must leave its reserved bits 0.",
             "Enable only the counters CPUID leaf 0AH reports.",
-            s -> !set(s.exitControls(), EXIT_LOAD_IA32_PERF_GLOBAL_CTRL)
+            s -> !s.control(PrimaryVmExitControl.LOAD_IA32_PERF_GLOBAL_CTRL)
                 || (s.field(HOST_IA32_PERF_GLOBAL_CTRL) & perfMask(s)) == 0, EXIT, HOST_IA32_PERF_GLOBAL_CTRL),
         row("host-pat-valid", REGISTERS, "When \"load IA32_PAT\" (exit) is 1, every byte of the host IA32_PAT"
                 + " must be a valid memory type (0, 1, 4, 5, 6, 7).",
             "Use only memory types UC, WC, WT, WP, WB and UC- in host IA32_PAT.",
-            s -> !set(s.exitControls(), EXIT_LOAD_IA32_PAT) || patValid(s.field(HOST_IA32_PAT)),
+            s -> !s.control(PrimaryVmExitControl.LOAD_IA32_PAT) || MemoryType.isValidPat(s.field(HOST_IA32_PAT)),
             EXIT, HOST_IA32_PAT),
         row("host-efer-reserved", REGISTERS, "When \"load IA32_EFER\" (exit) is 1, the host IA32_EFER must"
                 + " leave its reserved bits 0.",
             "Clear host IA32_EFER bits other than SCE, LME, LMA and NXE.",
-            s -> !set(s.exitControls(), EXIT_LOAD_IA32_EFER)
+            s -> !s.control(PrimaryVmExitControl.LOAD_IA32_EFER)
                 || (s.field(HOST_IA32_EFER) & s.facts().eferReservedMask()) == 0, EXIT, HOST_IA32_EFER),
         row("host-efer-lma-lme", REGISTERS, "When \"load IA32_EFER\" (exit) is 1, host IA32_EFER.LMA and .LME"
                 + " must both equal \"host address-space size\".",
             "Set LMA and LME in host IA32_EFER for a 64-bit host, clear both for a 32-bit host.",
-            s -> !set(s.exitControls(), EXIT_LOAD_IA32_EFER) || eferMatchesHostSize(s), EXIT, HOST_IA32_EFER),
+            s -> !s.control(PrimaryVmExitControl.LOAD_IA32_EFER) || eferMatchesHostSize(s), EXIT, HOST_IA32_EFER),
         row("host-cet-scet", REGISTERS, "When \"load CET state\" (exit) is 1, host IA32_S_CET bits 9:6 must be"
                 + " 0 and bits 10 and 11 not both 1.",
             "Write a valid IA32_S_CET value.",
-            s -> !set(s.exitControls(), EXIT_LOAD_CET_STATE) || sCetValid(s.field(HOST_IA32_S_CET)),
+            s -> !s.control(PrimaryVmExitControl.LOAD_CET_STATE) || SCet.isValid(s.field(HOST_IA32_S_CET)),
             EXIT, HOST_IA32_S_CET),
         row("host-cet-addr-width", REGISTERS, "When \"load CET state\" (exit) is 1, host IA32_S_CET and SSP must"
                 + " be canonical for a 64-bit host and have bits 63:32 zero otherwise.",
             "Write canonical (64-bit host) or 32-bit (32-bit host) values to host IA32_S_CET and SSP.",
-            s -> !set(s.exitControls(), EXIT_LOAD_CET_STATE) || cetWidthOk(s), EXIT, HOST_IA32_S_CET, HOST_SSP),
+            s -> !s.control(PrimaryVmExitControl.LOAD_CET_STATE) || cetWidthOk(s), EXIT, HOST_IA32_S_CET, HOST_SSP),
         row("host-cet-ssp-align", REGISTERS, "When \"load CET state\" (exit) is 1, host SSP bits 1:0 must be 0.",
             "Write a 4-byte-aligned host SSP.",
-            s -> !set(s.exitControls(), EXIT_LOAD_CET_STATE) || (s.field(HOST_SSP) & ALIGN_4) == 0,
+            s -> !s.control(PrimaryVmExitControl.LOAD_CET_STATE) || aligned(s.field(HOST_SSP), 4),
             EXIT, HOST_SSP),
         row("host-cet-ssp-table-canonical", REGISTERS, "When \"load CET state\" (exit) is 1, host"
                 + " IA32_INTERRUPT_SSP_TABLE_ADDR must be canonical.",
             "Write a canonical interrupt SSP table address.",
-            s -> !set(s.exitControls(), EXIT_LOAD_CET_STATE) || s.canonical(s.field(HOST_IA32_INTERRUPT_SSP_TABLE_ADDR)),
+            s -> !s.control(PrimaryVmExitControl.LOAD_CET_STATE) || s.canonical(s.field(HOST_IA32_INTERRUPT_SSP_TABLE_ADDR)),
             EXIT, HOST_IA32_INTERRUPT_SSP_TABLE_ADDR),
         row("host-pkrs", REGISTERS, "When \"load PKRS\" (exit) is 1, host IA32_PKRS bits 63:32 must be 0.",
             "Write a 32-bit IA32_PKRS value.",
-            s -> !set(s.exitControls(), EXIT_LOAD_PKRS) || (s.field(HOST_IA32_PKRS) & HIGH_32) == 0,
+            s -> !s.control(PrimaryVmExitControl.LOAD_PKRS) || clear(s.field(HOST_IA32_PKRS), 63, 32),
             EXIT, HOST_IA32_PKRS)));
     int[] selectors = {HOST_ES_SELECTOR, HOST_CS_SELECTOR, HOST_SS_SELECTOR, HOST_DS_SELECTOR, HOST_FS_SELECTOR,
         HOST_GS_SELECTOR, HOST_TR_SELECTOR};
@@ -107,7 +113,7 @@ final class HostStateChecks {
       rows.add(row("host-sel-rpl-ti:" + names[i].toLowerCase(Locale.ROOT), SEGMENTS, "The host " + names[i]
               + " selector must have RPL (bits 1:0) and TI (bit 2) zero.",
           "Use a GDT selector with RPL 0 for host " + names[i] + ".",
-          s -> (s.field(selector) & (AccessRights.SELECTOR_RPL | AccessRights.SELECTOR_TI)) == 0, selector));
+          s -> (s.field(selector) & (SegmentSelector.RPL | SegmentSelector.TI)) == 0, selector));
     }
     rows.addAll(List.of(
         row("host-cs-nonzero", SEGMENTS, "The host CS selector must not be 0000H.",
@@ -126,10 +132,6 @@ final class HostStateChecks {
     return rows;
   }
 
-  static boolean hasFixed0(long value, long fixed0) {
-    return (value & fixed0) == fixed0;
-  }
-
   static long perfMask(EntryState s) {
     if (s.facts().perfGlobalCtrlReservedMask().isEmpty()) {
       throw new MissingInputException("the IA32_PERF_GLOBAL_CTRL reserved-bit mask (CPUID leaf 0AH) was not given");
@@ -140,7 +142,7 @@ final class HostStateChecks {
   private static boolean eferMatchesHostSize(EntryState s) {
     long efer = s.field(HOST_IA32_EFER);
     boolean size = s.hostAddressSpaceSize();
-    return set(efer, EFER_LMA) == size && set(efer, EFER_LME) == size;
+    return set(efer, Efer.LMA) == size && set(efer, Efer.LME) == size;
   }
 
   private static boolean cetWidthOk(EntryState s) {
@@ -149,6 +151,6 @@ final class HostStateChecks {
     if (s.hostAddressSpaceSize()) {
       return s.canonical(sCet) && s.canonical(ssp);
     }
-    return (sCet & HIGH_32) == 0 && (ssp & HIGH_32) == 0;
+    return clear(sCet, 63, 32) && clear(ssp, 63, 32);
   }
 }

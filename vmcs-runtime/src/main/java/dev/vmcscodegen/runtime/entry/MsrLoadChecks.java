@@ -2,6 +2,7 @@ package dev.vmcscodegen.runtime.entry;
 
 import static dev.vmcscodegen.runtime.entry.EntryFields.*;
 
+import dev.vmcscodegen.runtime.arch.MsrAreaEntry;
 import java.util.List;
 import java.util.function.LongPredicate;
 
@@ -41,16 +42,16 @@ final class MsrLoadChecks {
     return List.of(
         row("msrload-fs-gs-base", "A VM-entry MSR-load entry must not load IA32_FS_BASE or IA32_GS_BASE.",
             "Load FS and GS bases through the guest-state base fields.",
-            entry -> (entry & Bits.LOW_32) == IA32_FS_BASE || (entry & Bits.LOW_32) == IA32_GS_BASE),
+            entry -> (entry & MsrAreaEntry.INDEX) == IA32_FS_BASE || (entry & MsrAreaEntry.INDEX) == IA32_GS_BASE),
         row("msrload-x2apic", "A VM-entry MSR-load entry must not load an x2APIC MSR (800H to 8FFH).",
             "Remove x2APIC MSRs from the MSR-load area.",
-            entry -> ((entry & Bits.LOW_32) >>> 8) == X2APIC_PREFIX),
+            entry -> ((entry & MsrAreaEntry.INDEX) >>> 8) == X2APIC_PREFIX),
         outsideSmm("msrload-smm-only", "Outside SMM, a VM-entry MSR-load entry must not load IA32_SMM_MONITOR_CTL.",
             "Remove IA32_SMM_MONITOR_CTL from the MSR-load area.",
-            entry -> (entry & Bits.LOW_32) == IA32_SMM_MONITOR_CTL),
+            entry -> (entry & MsrAreaEntry.INDEX) == IA32_SMM_MONITOR_CTL),
         row("msrload-reserved", "Bits 63:32 of a VM-entry MSR-load entry must be 0.",
             "Clear the reserved half of each MSR-load entry.",
-            entry -> (entry & Bits.HIGH_32) != 0));
+            entry -> (entry & MsrAreaEntry.RESERVED) != 0));
   }
 
   /** The 1-based index of the first entry {@code bad} accepts, 0 when none; records it as the qualification. */
@@ -65,7 +66,7 @@ final class MsrLoadChecks {
     }
     long address = s.field(VM_ENTRY_MSR_LOAD_ADDRESS);
     for (long i = 0; i < count; i++) {
-      long entry = s.memory(address + i * Bits.MSR_ENTRY_BYTES, 8);
+      long entry = s.memory(address + i * MsrAreaEntry.BYTES, 8);
       if (bad.test(entry)) {
         s.qualify(i + 1);
         return i + 1;

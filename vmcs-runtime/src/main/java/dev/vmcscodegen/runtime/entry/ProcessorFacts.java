@@ -1,6 +1,8 @@
 package dev.vmcscodegen.runtime.entry;
 
 import dev.vmcscodegen.runtime.LaunchState;
+import dev.vmcscodegen.runtime.arch.Efer;
+import dev.vmcscodegen.runtime.arch.DebugCtl;
 import java.util.OptionalLong;
 
 /**
@@ -46,9 +48,9 @@ public record ProcessorFacts(
   /** Default linear-address width. */
   public static final int DEFAULT_LINEAR_ADDRESS_WIDTH = 48;
   /** IA32_EFER bits defined on Intel 64: SCE 0, LME 8, LMA 10, NXE 11 (SDM Vol. 4, Table 2-2). */
-  public static final long EFER_DEFINED_BITS = (1L << 0) | (1L << 8) | (1L << 10) | (1L << 11);
+  public static final long EFER_DEFINED_BITS = Efer.DEFINED;
   /** IA32_DEBUGCTL bits defined on recent processors: 1:0 and 15:6 (SDM Vol. 3B 18.4.1). */
-  public static final long DEBUGCTL_DEFINED_BITS = 0x0000_FFC3L;
+  public static final long DEBUGCTL_DEFINED_BITS = DebugCtl.DEFINED;
 
   /** Validates the widths and that nothing is null. */
   public ProcessorFacts {

@@ -1,30 +1,48 @@
 package dev.vmcscodegen.runtime.entry;
 
-import static dev.vmcscodegen.runtime.entry.Bits.*;
+import dev.vmcscodegen.runtime.arch.Page;
+import dev.vmcscodegen.runtime.arch.MsrAreaEntry;
+import dev.vmcscodegen.runtime.capability.AllowedSettings;
+import dev.vmcscodegen.runtime.capability.FixedBits;
+import dev.vmcscodegen.runtime.control.ControlBit;
 
 /** Predicates several check rows share, each phrased as the SDM phrases it. */
 final class Rules {
 
-  /** Valid PAT memory types: UC 0, WC 1, WT 4, WP 5, WB 6, UC- 7 (SDM Vol. 3A 12.12.2, Table 12-10). */
-  private static final int VALID_PAT_TYPES = (1 << 0) | (1 << 1) | (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7);
+  /** A 4-KByte page, the alignment of most VMX structures (SDM Vol. 3C 27.2.1). */
+  static final long FOUR_KBYTES = Page.SIZE_4K;
 
   private Rules() {}
 
   /** Every bit of {@code allowed0} (bits that must be 1) is set in {@code controls}. */
-  static boolean hasAllowed0(long controls, long capabilityMsr) {
-    long mustBe1 = EntryCapabilities.allowed0(capabilityMsr);
-    return (controls & mustBe1) == mustBe1;
+  static boolean hasAllowed0(long controls, AllowedSettings allowed) {
+    return (controls & allowed.allowed0()) == allowed.allowed0();
   }
 
   /** No bit outside {@code allowed1} (bits that may be 1) is set in {@code controls}. */
-  static boolean withinAllowed1(long controls, long capabilityMsr) {
-    return (controls & ~EntryCapabilities.allowed1(capabilityMsr)) == 0;
+  static boolean withinAllowed1(long controls, AllowedSettings allowed) {
+    return (controls & ~allowed.allowed1()) == 0;
   }
 
-  /** An address field is aligned to {@code alignMask + 1} bytes and within the physical-address width. */
-  static boolean addressOk(EntryState s, int field, long alignMask) {
+  /** Every bit FIXED0 fixes to 1 is 1 in {@code value} (SDM Vol. 3D A.7, A.8). */
+  static boolean hasFixed0(long value, long fixed0) {
+    return (value & fixed0) == fixed0;
+  }
+
+  /** No bit FIXED1 fixes to 0 is 1 in {@code value} (SDM Vol. 3D A.7, A.8). */
+  static boolean withinFixed1(long value, FixedBits fixed) {
+    return (value & fixed.mustBeZero()) == 0;
+  }
+
+  /** An address field is aligned to {@code bytes} (a power of two) and within the physical-address width. */
+  static boolean addressOk(EntryState s, int field, long bytes) {
     long address = s.field(field);
-    return (address & alignMask) == 0 && s.physicalAddressOk(address);
+    return aligned(address, bytes) && s.physicalAddressOk(address);
+  }
+
+  /** Whether {@code value} is a multiple of {@code bytes}, a power of two. */
+  static boolean aligned(long value, long bytes) {
+    return (value & (bytes - 1)) == 0;
   }
 
   /** The last byte of an MSR area of {@code count} 16-byte entries is within the physical-address width. */
@@ -37,29 +55,32 @@ final class Rules {
     if (!s.physicalAddressOk(address)) {
       return false;
     }
-    long end = address + count * MSR_ENTRY_BYTES - 1;
+    long end = address + count * MsrAreaEntry.BYTES - 1;
     return end >= address && s.physicalAddressOk(end);
   }
 
-  /** Each of the eight bytes of a PAT value is a valid memory type. */
-  static boolean patValid(long pat) {
-    for (int i = 0; i < 8; i++) {
-      int type = (int) ((pat >>> (8 * i)) & 0xFF);
-      if (type > 7 || (VALID_PAT_TYPES & (1 << type)) == 0) {
-        return false;
-      }
-    }
-    return true;
+  /** The mask of bits {@code high} down to {@code low}, as the SDM writes a range ("bits 31:16"). */
+  static long bits(int high, int low) {
+    return (-1L >>> (Long.SIZE - 1 - high)) & (-1L << low);
   }
 
-  /** IA32_S_CET: reserved bits 9:6 are 0 and SUPPRESS and TRACKER are not both 1. */
-  static boolean sCetValid(long value) {
-    return (value & S_CET_RESERVED_9_6) == 0
-        && (value & (S_CET_SUPPRESS | S_CET_TRACKER)) != (S_CET_SUPPRESS | S_CET_TRACKER);
+  /** Whether bits {@code high:low} of {@code value} are all 0. */
+  static boolean clear(long value, int high, int low) {
+    return (value & bits(high, low)) == 0;
   }
 
-  /** Whether {@code bit} is 1 in {@code value}. */
+  /** Bits {@code high:low} of {@code value}, right-aligned. */
+  static long field(long value, int high, int low) {
+    return (value & bits(high, low)) >>> low;
+  }
+
+  /** Whether {@code bit} (a mask) is 1 in {@code value}. */
   static boolean set(long value, long bit) {
     return (value & bit) != 0;
+  }
+
+  /** Whether a control bit is 1 in a value of its control field. */
+  static boolean set(long controls, ControlBit bit) {
+    return EntryState.set(controls, bit);
   }
 }

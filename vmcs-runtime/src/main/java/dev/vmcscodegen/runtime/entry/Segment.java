@@ -1,6 +1,8 @@
 package dev.vmcscodegen.runtime.entry;
 
-import static dev.vmcscodegen.runtime.entry.AccessRights.*;
+import static dev.vmcscodegen.runtime.arch.AccessRightsLayout.*;
+
+import dev.vmcscodegen.runtime.arch.SegmentSelector;
 
 /**
  * A view of one guest segment register in an {@link EntryState}: each accessor reads the field it
@@ -48,12 +50,12 @@ public final class Segment {
 
   /** DPL, bits 6:5. */
   public long dpl() {
-    return (accessRights() >>> DPL_SHIFT) & 0x3;
+    return (accessRights() >>> DPL_SHIFT) & DPL_MASK;
   }
 
   /** RPL, selector bits 1:0. */
   public long rpl() {
-    return selector() & SELECTOR_RPL;
+    return selector() & SegmentSelector.RPL;
   }
 
   /** Whether the register is usable: access-rights bit 16 is 0. */
@@ -70,9 +72,9 @@ public final class Segment {
   public boolean granularityConsistent() {
     long limit = limit();
     boolean g = has(G);
-    if ((limit & LIMIT_LOW_12) != LIMIT_LOW_12 && g) {
+    if ((limit & Rules.bits(11, 0)) != Rules.bits(11, 0) && g) {
       return false;
     }
-    return (limit & LIMIT_HIGH_12) == 0 || g;
+    return Rules.clear(limit, 31, 20) || g;
   }
 }

@@ -1,8 +1,11 @@
 package dev.vmcscodegen.runtime.entry;
 
-import static dev.vmcscodegen.runtime.entry.EntryCapabilities.*;
 import static dev.vmcscodegen.runtime.entry.EntryFields.*;
 
+import dev.vmcscodegen.runtime.capability.VmxCapabilityMsr;
+import dev.vmcscodegen.runtime.arch.AccessRightsLayout;
+import dev.vmcscodegen.runtime.arch.VmcsPointer;
+import dev.vmcscodegen.runtime.control.PrimaryVmExitControl;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,27 +24,29 @@ final class Baselines {
 
   static EntryCapabilities capabilities() {
     Map<Integer, Long> msrs = new HashMap<>();
-    msrs.put(IA32_VMX_BASIC, BASIC);
-    msrs.put(IA32_VMX_PINBASED_CTLS, 0x0000_007F_0000_0016L);
-    msrs.put(IA32_VMX_PROCBASED_CTLS, 0xFFF9_FFFE_0401_E172L);
-    msrs.put(IA32_VMX_EXIT_CTLS, 0x01FF_FFFF_0003_6DFFL);
-    msrs.put(IA32_VMX_ENTRY_CTLS, 0x0003_FFFF_0000_11FFL);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_BASIC.address(), BASIC);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_PINBASED_CTLS.address(), 0x0000_007F_0000_0016L);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_PROCBASED_CTLS.address(), 0xFFF9_FFFE_0401_E172L);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_EXIT_CTLS.address(), 0x01FF_FFFF_0003_6DFFL);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_ENTRY_CTLS.address(), 0x0003_FFFF_0000_11FFL);
     // MISC: CR3-target count 4 (bits 24:16), HLT/shutdown/wait-for-SIPI (8:6), zero-length injection (30).
-    msrs.put(IA32_VMX_MISC, 0x7004_C1E7L);
-    msrs.put(IA32_VMX_CR0_FIXED0, 0x8000_0021L);
-    msrs.put(IA32_VMX_CR0_FIXED1, 0xFFFF_FFFFL);
-    msrs.put(IA32_VMX_CR4_FIXED0, 0x2000L);
-    msrs.put(IA32_VMX_CR4_FIXED1, 0x00FF_6FFFL);
-    msrs.put(IA32_VMX_PROCBASED_CTLS2, 0x0FFF_FFFF_0000_0000L);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_MISC.address(), 0x7004_C1E7L);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_CR0_FIXED0.address(), 0x8000_0021L);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_CR0_FIXED1.address(), 0xFFFF_FFFFL);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_CR4_FIXED0.address(), 0x2000L);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_CR4_FIXED1.address(), 0x00FF_6FFFL);
+    // VMCS enumeration: highest index 2EH (SDM Vol. 3D A.9); every processor with VMX has the MSR.
+    msrs.put(VmxCapabilityMsr.IA32_VMX_VMCS_ENUM.address(), 0x5CL);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_PROCBASED_CTLS2.address(), 0x0FFF_FFFF_0000_0000L);
     // EPT/VPID: execute-only, 4-level walk (6), UC (8), WB (14), 2M/1G, A/D flags (21), INVEPT/INVVPID.
-    msrs.put(IA32_VMX_EPT_VPID_CAP, 0x0000_0F01_0673_4141L);
-    msrs.put(IA32_VMX_TRUE_PINBASED_CTLS, 0x0000_00FF_0000_0016L);
-    msrs.put(IA32_VMX_TRUE_PROCBASED_CTLS, 0xFFFF_FFFE_0400_6172L);
-    msrs.put(IA32_VMX_TRUE_EXIT_CTLS, 0xBFFF_FFFF_0003_6DFBL);
-    msrs.put(IA32_VMX_TRUE_ENTRY_CTLS, 0x00FF_FFFF_0000_11FBL);
-    msrs.put(IA32_VMX_VMFUNC, 0x1L);
-    msrs.put(IA32_VMX_PROCBASED_CTLS3, 0xFFL);
-    msrs.put(IA32_VMX_EXIT_CTLS2, 0x7L);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_EPT_VPID_CAP.address(), 0x0000_0F01_0673_4141L);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_TRUE_PINBASED_CTLS.address(), 0x0000_00FF_0000_0016L);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_TRUE_PROCBASED_CTLS.address(), 0xFFFF_FFFE_0400_6172L);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_TRUE_EXIT_CTLS.address(), 0xBFFF_FFFF_0003_6DFBL);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_TRUE_ENTRY_CTLS.address(), 0x00FF_FFFF_0000_11FBL);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_VMFUNC.address(), 0x1L);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_PROCBASED_CTLS3.address(), 0xFFL);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_EXIT_CTLS2.address(), 0x7L);
     return new EntryCapabilities(msrs);
   }
 
@@ -85,8 +90,8 @@ final class Baselines {
         .set(HOST_RSP, 0xFFFF_C900_0001_0000L).set(HOST_IA32_PAT, 0x0007_0406_0007_0406L)
         .set(HOST_IA32_EFER, 0xD01);
     // Guest state common to all modes: no event, active, no link pointer, unusable LDTR.
-    return s.set(GUEST_VMCS_LINK_POINTER, Bits.LINK_POINTER_NONE)
-        .set(GUEST_LDTR_ACCESS_RIGHTS, AccessRights.UNUSABLE)
+    return s.set(GUEST_VMCS_LINK_POINTER, VmcsPointer.NONE)
+        .set(GUEST_LDTR_ACCESS_RIGHTS, AccessRightsLayout.UNUSABLE)
         .set(GUEST_DR7, 0x400).set(GUEST_IA32_PAT, 0x0007_0406_0007_0406L);
   }
 
@@ -105,7 +110,7 @@ final class Baselines {
     s = segment(s, GuestSegment.CS, 0x10, 0, 0xFFFF_FFFFL, 0xA09B);
     s = segment(s, GuestSegment.SS, 0x18, 0, 0xFFFF_FFFFL, 0xC093);
     for (GuestSegment r : new GuestSegment[] {GuestSegment.DS, GuestSegment.ES, GuestSegment.FS, GuestSegment.GS}) {
-      s = segment(s, r, 0, 0, 0, AccessRights.UNUSABLE);
+      s = segment(s, r, 0, 0, 0, AccessRightsLayout.UNUSABLE);
     }
     s = s.set(GUEST_GS_BASE, 0xFFFF_8882_36E0_0000L);
     return segment(s, GuestSegment.TR, 0x40, 0xFFFF_FE00_0000_3000L, 0x67, 0x8B);
@@ -165,7 +170,7 @@ final class Baselines {
   /** The PAE guest under a 32-bit host: VMM outside IA-32e mode, "host address-space size" 0. */
   static Scenario host32() {
     return pae().facts(f -> f.withVmmInIa32eMode(false))
-        .clear(PRIMARY_VM_EXIT_CONTROLS, Bits.EXIT_HOST_ADDRESS_SPACE_SIZE)
+        .clear(PRIMARY_VM_EXIT_CONTROLS, PrimaryVmExitControl.HOST_ADDRESS_SPACE_SIZE.mask())
         .set(HOST_IA32_EFER, 0x800).set(HOST_RIP, 0x8100_0000L).set(HOST_RSP, 0x8000_0000L);
   }
 }

@@ -4,6 +4,8 @@ import static dev.vmcscodegen.runtime.entry.EntryFields.*;
 import static dev.vmcscodegen.runtime.entry.RowProbe.assertHolds;
 import static dev.vmcscodegen.runtime.entry.RowProbe.assertViolated;
 
+import dev.vmcscodegen.runtime.capability.VmxCapabilityMsr;
+import dev.vmcscodegen.runtime.arch.Cr0;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +70,7 @@ class EntryEventInjectionChecksTest {
     // The baseline's IA32_VMX_MISC (7004C1E7H) has bit 30; without it, length 0 is an error.
     Scenario int3 = inject(l, 6, 3);
     assertHolds(ROWS, id, int3.set(VM_ENTRY_INSTRUCTION_LENGTH, 0), "length 0 with MISC[30]");
-    Scenario noZero = int3.msr(EntryCapabilities.IA32_VMX_MISC, 0x3004_C1E7L);
+    Scenario noZero = int3.msr(VmxCapabilityMsr.IA32_VMX_MISC, 0x3004_C1E7L);
     assertViolated(ROWS, id, noZero.set(VM_ENTRY_INSTRUCTION_LENGTH, 0), "length 0 without MISC[30]");
     assertHolds(ROWS, id, noZero.set(VM_ENTRY_INSTRUCTION_LENGTH, 1), "length 1 without MISC[30]");
   }
@@ -93,8 +95,8 @@ class EntryEventInjectionChecksTest {
   void otherEventTypeNeedsMonitorTrapFlagSupport() {
     String id = "ctl-entry-intinfo-type";
     assertHolds(ROWS, id, inject(l, 7, 0), "MTF supported");
-    Scenario noMtf = l.msr(EntryCapabilities.IA32_VMX_TRUE_PROCBASED_CTLS, 0xF7FF_FFFE_0400_6172L)
-        .msr(EntryCapabilities.IA32_VMX_PROCBASED_CTLS, 0xF7F9_FFFE_0401_E172L);
+    Scenario noMtf = l.msr(VmxCapabilityMsr.IA32_VMX_TRUE_PROCBASED_CTLS, 0xF7FF_FFFE_0400_6172L)
+        .msr(VmxCapabilityMsr.IA32_VMX_PROCBASED_CTLS, 0xF7F9_FFFE_0401_E172L);
     assertViolated(ROWS, id, inject(noMtf, 7, 0), "MTF not supported");
     assertHolds(ROWS, id, inject(noMtf, 0, 0x20), "external interrupt without MTF support");
     assertHolds(ROWS, id, inject(noMtf, 6, 3), "software exception without MTF support");
@@ -116,7 +118,7 @@ class EntryEventInjectionChecksTest {
     assertViolated(ROWS, id, real.set(INFO, event(3, 13) | DELIVER), "#GP in real mode with error code");
     assertHolds(ROWS, id, inject(real, 3, 13), "#GP in real mode without error code");
     // Unrestricted guest with CR0.PE 1 is protected mode: #GP needs its error code.
-    Scenario pe = real.or(GUEST_CR0, Bits.CR0_PE);
+    Scenario pe = real.or(GUEST_CR0, Cr0.PE);
     assertViolated(ROWS, id, inject(pe, 3, 13), "#GP in protected mode without error code");
     assertHolds(ROWS, id, pe.set(INFO, event(3, 13) | DELIVER), "#GP in protected mode with error code");
   }
@@ -142,11 +144,11 @@ class EntryEventInjectionChecksTest {
   @Test
   void basicBit56RelaxesOnlyTheVectorRule() {
     String id = "ctl-entry-intinfo-errcode-bit";
-    Scenario relaxed = l.msr(EntryCapabilities.IA32_VMX_BASIC, Baselines.BASIC | BASIC_56);
+    Scenario relaxed = l.msr(VmxCapabilityMsr.IA32_VMX_BASIC, Baselines.BASIC | BASIC_56);
     assertHolds(ROWS, id, inject(relaxed, 3, 13), "#GP without error code");
     assertHolds(ROWS, id, relaxed.set(INFO, event(3, 6) | DELIVER), "#UD with error code");
     assertViolated(ROWS, id, relaxed.set(INFO, event(0, 0x20) | DELIVER), "external interrupt with error code");
-    Scenario real = Baselines.realMode().msr(EntryCapabilities.IA32_VMX_BASIC, Baselines.BASIC | BASIC_56);
+    Scenario real = Baselines.realMode().msr(VmxCapabilityMsr.IA32_VMX_BASIC, Baselines.BASIC | BASIC_56);
     assertViolated(ROWS, id, real.set(INFO, event(3, 13) | DELIVER), "#GP in real mode with error code");
   }
 }

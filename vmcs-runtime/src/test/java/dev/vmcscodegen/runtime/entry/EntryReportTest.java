@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vmcscodegen.runtime.capability.VmxCapabilityMsr;
+import dev.vmcscodegen.runtime.control.SecondaryProcessorBasedControl;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -33,7 +35,7 @@ class EntryReportTest {
   @Test
   void memoryChecksWithoutMemoryAreNotVerifiable() {
     EntryReport report = Baselines.pae()
-        .clear(EntryFields.SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS, Bits.PROC2_ENABLE_EPT).check();
+        .clear(EntryFields.SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS, SecondaryProcessorBasedControl.ENABLE_EPT.mask()).check();
     assertEquals(List.of("guest-pdpte-noept"), report.notVerifiableIds());
     assertTrue(report.enters());
   }
@@ -77,7 +79,7 @@ class EntryReportTest {
 
   @Test
   void capabilitiesWithoutTrueControlsUseTheOriginalMsrs() {
-    Scenario s = Baselines.longMode().msr(EntryCapabilities.IA32_VMX_BASIC, Baselines.BASIC & ~(1L << 55));
+    Scenario s = Baselines.longMode().msr(VmxCapabilityMsr.IA32_VMX_BASIC, Baselines.BASIC & ~(1L << 55));
     // IA32_VMX_PROCBASED_CTLS (482H) makes CR3-load/store exiting (bits 15, 16) default-1 (SDM Vol. 3D
     // A.3.2), IA32_VMX_EXIT_CTLS (483H) "save debug controls" (bit 2, A.4.1).
     assertEquals(List.of("ctl-proc-allowed0", "ctl-exit-allowed0"), s.check().violatedIds());
@@ -88,7 +90,7 @@ class EntryReportTest {
   @Test
   void capabilitiesRequireTheMsrsEveryEntryReads() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new EntryCapabilities(Map.of(EntryCapabilities.IA32_VMX_BASIC, Baselines.BASIC)));
+        () -> new EntryCapabilities(Map.of(VmxCapabilityMsr.IA32_VMX_BASIC.address(), Baselines.BASIC)));
     assertTrue(e.getMessage().contains("0x481"), e.getMessage());
   }
 

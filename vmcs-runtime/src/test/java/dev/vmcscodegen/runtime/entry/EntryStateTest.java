@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vmcscodegen.runtime.capability.VmxBasic;
+import dev.vmcscodegen.runtime.capability.VmxCapabilityMsr;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ class EntryStateTest {
 
   private static EntryCapabilities withBasic(long basic) {
     Map<Integer, Long> msrs = new HashMap<>(Baselines.capabilities().msrs());
-    msrs.put(EntryCapabilities.IA32_VMX_BASIC, basic);
+    msrs.put(VmxCapabilityMsr.IA32_VMX_BASIC.address(), basic);
     return new EntryCapabilities(msrs);
   }
 
@@ -93,7 +95,7 @@ class EntryStateTest {
   @Test
   void basicBit48LimitsPhysicalAddressesTo32Bits() {
     // IA32_VMX_BASIC bit 48: addresses are limited to 32 bits (SDM Vol. 3D A.1).
-    EntryState s = state(VmcsImage.empty(), withBasic(Baselines.BASIC | EntryCapabilities.BASIC_32BIT_ADDRESSES),
+    EntryState s = state(VmcsImage.empty(), withBasic(Baselines.BASIC | (1L << VmxBasic.PHYSICAL_ADDRESS_WIDTH_32_BIT)),
         ProcessorFacts.defaults());
     assertTrue(s.physicalAddressOk(0xFFFF_F000L));
     assertFalse(s.physicalAddressOk(0x1_0000_0000L));
@@ -160,23 +162,23 @@ class EntryStateTest {
   void trueControlMsrsAreRequiredOnlyWhenBasicBit55IsSet() {
     // SDM Vol. 3D A.1: IA32_VMX_BASIC bit 55 says the TRUE control MSRs 48DH-490H exist.
     Map<Integer, Long> withoutTrue = new HashMap<>(Baselines.capabilities().msrs());
-    withoutTrue.remove(EntryCapabilities.IA32_VMX_TRUE_PINBASED_CTLS);
-    withoutTrue.remove(EntryCapabilities.IA32_VMX_TRUE_PROCBASED_CTLS);
-    withoutTrue.remove(EntryCapabilities.IA32_VMX_TRUE_EXIT_CTLS);
-    withoutTrue.remove(EntryCapabilities.IA32_VMX_TRUE_ENTRY_CTLS);
+    withoutTrue.remove(VmxCapabilityMsr.IA32_VMX_TRUE_PINBASED_CTLS.address());
+    withoutTrue.remove(VmxCapabilityMsr.IA32_VMX_TRUE_PROCBASED_CTLS.address());
+    withoutTrue.remove(VmxCapabilityMsr.IA32_VMX_TRUE_EXIT_CTLS.address());
+    withoutTrue.remove(VmxCapabilityMsr.IA32_VMX_TRUE_ENTRY_CTLS.address());
     IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
         () -> new EntryCapabilities(withoutTrue));
     assertEquals("capability MSR 0x48D is missing from the profile (IA32_VMX_BASIC bit 55 is 1;"
         + " SDM Vol. 3D Appendix A)", missing.getMessage());
 
     Map<Integer, Long> onlyEntryMissing = new HashMap<>(Baselines.capabilities().msrs());
-    onlyEntryMissing.remove(EntryCapabilities.IA32_VMX_TRUE_ENTRY_CTLS);
+    onlyEntryMissing.remove(VmxCapabilityMsr.IA32_VMX_TRUE_ENTRY_CTLS.address());
     assertTrue(assertThrows(IllegalArgumentException.class, () -> new EntryCapabilities(onlyEntryMissing))
         .getMessage().startsWith("capability MSR 0x490 is missing"));
 
-    withoutTrue.put(EntryCapabilities.IA32_VMX_BASIC, Baselines.BASIC & ~EntryCapabilities.BASIC_TRUE_CONTROLS);
+    withoutTrue.put(VmxCapabilityMsr.IA32_VMX_BASIC.address(), Baselines.BASIC & ~(1L << VmxBasic.TRUE_CONTROLS_BIT));
     EntryCapabilities original = new EntryCapabilities(withoutTrue);
-    assertFalse(original.trueControls());
-    assertEquals(0, original.msr(EntryCapabilities.IA32_VMX_TRUE_ENTRY_CTLS));
+    assertFalse(original.basic().trueControls());
+    assertEquals(0, original.value(VmxCapabilityMsr.IA32_VMX_TRUE_ENTRY_CTLS));
   }
 }

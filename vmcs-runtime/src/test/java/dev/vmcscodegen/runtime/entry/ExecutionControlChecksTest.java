@@ -4,6 +4,12 @@ import static dev.vmcscodegen.runtime.entry.EntryFields.*;
 import static dev.vmcscodegen.runtime.entry.RowProbe.assertHolds;
 import static dev.vmcscodegen.runtime.entry.RowProbe.assertViolated;
 
+import dev.vmcscodegen.runtime.capability.VmxCapabilityMsr;
+import dev.vmcscodegen.runtime.control.VmFunctionControls;
+import dev.vmcscodegen.runtime.control.VmEntryControl;
+import dev.vmcscodegen.runtime.control.PrimaryVmExitControl;
+import dev.vmcscodegen.runtime.control.PrimaryProcessorBasedControl;
+import dev.vmcscodegen.runtime.control.SecondaryProcessorBasedControl;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -32,7 +38,7 @@ class ExecutionControlChecksTest {
     assertHolds(ROWS, "ctl-cr3-target-count", l.set(CR3_TARGET_COUNT, 4), "4 targets, MISC reports 4");
     assertViolated(ROWS, "ctl-cr3-target-count", l.set(CR3_TARGET_COUNT, 5), "5 targets, MISC reports 4");
     // A processor reporting 2 CR3-target values (MISC[24:16] = 2) allows 2 and not 3.
-    Scenario two = l.msr(EntryCapabilities.IA32_VMX_MISC, 0x7002_C1E7L);
+    Scenario two = l.msr(VmxCapabilityMsr.IA32_VMX_MISC, 0x7002_C1E7L);
     assertHolds(ROWS, "ctl-cr3-target-count", two.set(CR3_TARGET_COUNT, 2), "2 targets, MISC reports 2");
     assertViolated(ROWS, "ctl-cr3-target-count", two.set(CR3_TARGET_COUNT, 3), "3 targets, MISC reports 2");
   }
@@ -42,21 +48,21 @@ class ExecutionControlChecksTest {
 
   private static List<Gated> gatedAddresses() {
     return List.of(
-        new Gated("ctl-io-bitmap-a-addr", IO_BITMAP_A_ADDRESS, s -> s.or(PROC, Bits.PROC_USE_IO_BITMAPS)),
-        new Gated("ctl-io-bitmap-b-addr", IO_BITMAP_B_ADDRESS, s -> s.or(PROC, Bits.PROC_USE_IO_BITMAPS)),
-        new Gated("ctl-msr-bitmap-addr", MSR_BITMAPS_ADDRESS, s -> s.or(PROC, Bits.PROC_USE_MSR_BITMAPS)),
-        new Gated("ctl-virtual-apic-addr", VIRTUAL_APIC_ADDRESS, s -> s.or(PROC, Bits.PROC_USE_TPR_SHADOW)),
+        new Gated("ctl-io-bitmap-a-addr", IO_BITMAP_A_ADDRESS, s -> s.or(PROC, PrimaryProcessorBasedControl.USE_IO_BITMAPS.mask())),
+        new Gated("ctl-io-bitmap-b-addr", IO_BITMAP_B_ADDRESS, s -> s.or(PROC, PrimaryProcessorBasedControl.USE_IO_BITMAPS.mask())),
+        new Gated("ctl-msr-bitmap-addr", MSR_BITMAPS_ADDRESS, s -> s.or(PROC, PrimaryProcessorBasedControl.USE_MSR_BITMAPS.mask())),
+        new Gated("ctl-virtual-apic-addr", VIRTUAL_APIC_ADDRESS, s -> s.or(PROC, PrimaryProcessorBasedControl.USE_TPR_SHADOW.mask())),
         new Gated("ctl-apic-access-addr", APIC_ACCESS_ADDRESS,
-            s -> s.or(PROC2, Bits.PROC2_VIRTUALIZE_APIC_ACCESSES)),
-        new Gated("ctl-pml-addr", PML_ADDRESS, s -> s.or(PROC2, Bits.PROC2_ENABLE_PML)),
+            s -> s.or(PROC2, SecondaryProcessorBasedControl.VIRTUALIZE_APIC_ACCESSES.mask())),
+        new Gated("ctl-pml-addr", PML_ADDRESS, s -> s.or(PROC2, SecondaryProcessorBasedControl.ENABLE_PML.mask())),
         new Gated("ctl-spptp-addr", SUB_PAGE_PERMISSION_TABLE_POINTER,
-            s -> s.or(PROC2, Bits.PROC2_SUB_PAGE_WRITE_PERMISSIONS_FOR_EPT)),
-        new Gated("ctl-eptp-list-addr", EPTP_LIST_ADDRESS, s -> s.or(PROC2, Bits.PROC2_ENABLE_VM_FUNCTIONS)
-            .set(VM_FUNCTION_CONTROLS, Bits.VMFUNC_EPTP_SWITCHING)),
-        new Gated("ctl-vmread-bitmap-addr", VMREAD_BITMAP_ADDRESS, s -> s.or(PROC2, Bits.PROC2_VMCS_SHADOWING)),
-        new Gated("ctl-vmwrite-bitmap-addr", VMWRITE_BITMAP_ADDRESS, s -> s.or(PROC2, Bits.PROC2_VMCS_SHADOWING)),
+            s -> s.or(PROC2, SecondaryProcessorBasedControl.SUB_PAGE_WRITE_PERMISSIONS_FOR_EPT.mask())),
+        new Gated("ctl-eptp-list-addr", EPTP_LIST_ADDRESS, s -> s.or(PROC2, SecondaryProcessorBasedControl.ENABLE_VM_FUNCTIONS.mask())
+            .set(VM_FUNCTION_CONTROLS, VmFunctionControls.EPTP_SWITCHING)),
+        new Gated("ctl-vmread-bitmap-addr", VMREAD_BITMAP_ADDRESS, s -> s.or(PROC2, SecondaryProcessorBasedControl.VMCS_SHADOWING.mask())),
+        new Gated("ctl-vmwrite-bitmap-addr", VMWRITE_BITMAP_ADDRESS, s -> s.or(PROC2, SecondaryProcessorBasedControl.VMCS_SHADOWING.mask())),
         new Gated("ctl-ve-info-addr", VIRTUALIZATION_EXCEPTION_INFORMATION_ADDRESS,
-            s -> s.or(PROC2, Bits.PROC2_EPT_VIOLATION_VE)));
+            s -> s.or(PROC2, SecondaryProcessorBasedControl.EPT_VIOLATION_VE.mask())));
   }
 
   /**
@@ -65,7 +71,7 @@ class ExecutionControlChecksTest {
    */
   @Test
   void pageAddressesAreCheckedOnlyWhenTheirControlIsOne() {
-    Scenario off = l.clear(PROC, Bits.PROC_USE_MSR_BITMAPS);
+    Scenario off = l.clear(PROC, PrimaryProcessorBasedControl.USE_MSR_BITMAPS.mask());
     for (Gated g : gatedAddresses()) {
       assertHolds(ROWS, g.id(), off.set(g.field(), MISALIGNED), "control 0");
       assertViolated(ROWS, g.id(), g.gateOn().apply(off).set(g.field(), MISALIGNED), "control 1");
@@ -78,7 +84,7 @@ class ExecutionControlChecksTest {
   /** SDM Vol. 3C 25.6.2: with "activate secondary controls" 0 the secondary controls act as 0. */
   @Test
   void secondaryGatesAreOffWithoutActivateSecondaryControls() {
-    Scenario inactive = l.clear(PROC, Bits.PROC_ACTIVATE_SECONDARY_CONTROLS);
+    Scenario inactive = l.clear(PROC, PrimaryProcessorBasedControl.ACTIVATE_SECONDARY_CONTROLS.mask());
     for (Gated g : gatedAddresses()) {
       if (g.id().matches("ctl-(io-bitmap-.|msr-bitmap|virtual-apic)-addr")) {
         continue;
@@ -91,9 +97,9 @@ class ExecutionControlChecksTest {
   @Test
   void eptpListAddressNeedsBothVmFunctionsAndEptpSwitching() {
     Scenario misaligned = l.set(EPTP_LIST_ADDRESS, MISALIGNED);
-    assertHolds(ROWS, "ctl-eptp-list-addr", misaligned.or(PROC2, Bits.PROC2_ENABLE_VM_FUNCTIONS)
+    assertHolds(ROWS, "ctl-eptp-list-addr", misaligned.or(PROC2, SecondaryProcessorBasedControl.ENABLE_VM_FUNCTIONS.mask())
         .set(VM_FUNCTION_CONTROLS, 0), "VM functions without EPTP switching");
-    assertHolds(ROWS, "ctl-eptp-list-addr", misaligned.set(VM_FUNCTION_CONTROLS, Bits.VMFUNC_EPTP_SWITCHING),
+    assertHolds(ROWS, "ctl-eptp-list-addr", misaligned.set(VM_FUNCTION_CONTROLS, VmFunctionControls.EPTP_SWITCHING),
         "EPTP switching without enable VM functions");
   }
 
@@ -104,7 +110,7 @@ class ExecutionControlChecksTest {
    */
   @Test
   void tprThresholdMayEqualTheVirtualTprPriorityClass() {
-    Scenario shadow = l.or(PROC, Bits.PROC_USE_TPR_SHADOW).set(VIRTUAL_APIC_ADDRESS, 0x3000);
+    Scenario shadow = l.or(PROC, PrimaryProcessorBasedControl.USE_TPR_SHADOW.mask()).set(VIRTUAL_APIC_ADDRESS, 0x3000);
     String id = "ctl-tpr-threshold-vs-vtpr";
     assertHolds(ROWS, id, shadow.set(TPR_THRESHOLD, 5).memory(0x3080, 0x50), "threshold 5, VTPR[7:4] 5");
     assertHolds(ROWS, id, shadow.set(TPR_THRESHOLD, 5).memory(0x3080, 0x5F), "threshold 5, VTPR 5FH");
@@ -123,21 +129,21 @@ class ExecutionControlChecksTest {
     Scenario uc = l.set(EPT_POINTER, 0x2000_0058L);
     assertHolds(ROWS, "ctl-eptp-memtype", uc, "UC with bit 8");
     assertViolated(ROWS, "ctl-eptp-memtype",
-        uc.msr(EntryCapabilities.IA32_VMX_EPT_VPID_CAP, 0x0000_0F01_0673_4041L), "UC without bit 8");
+        uc.msr(VmxCapabilityMsr.IA32_VMX_EPT_VPID_CAP, 0x0000_0F01_0673_4041L), "UC without bit 8");
     assertViolated(ROWS, "ctl-eptp-memtype",
-        l.msr(EntryCapabilities.IA32_VMX_EPT_VPID_CAP, 0x0000_0F01_0673_0141L), "WB without bit 14");
+        l.msr(VmxCapabilityMsr.IA32_VMX_EPT_VPID_CAP, 0x0000_0F01_0673_0141L), "WB without bit 14");
   }
 
   /** EPTP bits 5:3 are the walk length minus 1: 4 (5-level) needs IA32_VMX_EPT_VPID_CAP bit 7 (A.10). */
   @Test
   void eptpFiveLevelWalkFollowsCapabilityBit7() {
     Scenario fiveLevel = l.set(EPT_POINTER, 0x2000_0066L)
-        .msr(EntryCapabilities.IA32_VMX_EPT_VPID_CAP, 0x0000_0F01_0673_41C1L);
+        .msr(VmxCapabilityMsr.IA32_VMX_EPT_VPID_CAP, 0x0000_0F01_0673_41C1L);
     assertHolds(ROWS, "ctl-eptp-walk-length", fiveLevel, "5-level with bit 7");
     assertViolated(ROWS, "ctl-eptp-walk-length", fiveLevel.set(EPT_POINTER, 0x2000_0056L),
         "walk length 3 (bits 5:3 = 2) is never supported");
     assertViolated(ROWS, "ctl-eptp-walk-length",
-        l.msr(EntryCapabilities.IA32_VMX_EPT_VPID_CAP, 0x0000_0F01_0673_4181L), "4-level without bit 6");
+        l.msr(VmxCapabilityMsr.IA32_VMX_EPT_VPID_CAP, 0x0000_0F01_0673_4181L), "4-level without bit 6");
   }
 
   /**
@@ -146,13 +152,13 @@ class ExecutionControlChecksTest {
    */
   @Test
   void intelPtGuestPhysicalNeedsEptAndBothRtitControls() {
-    Scenario all = l.or(PROC2, Bits.PROC2_INTEL_PT_USES_GUEST_PHYSICAL_ADDRESSES)
-        .or(VM_ENTRY_CONTROLS, Bits.ENTRY_LOAD_IA32_RTIT_CTL).or(PRIMARY_VM_EXIT_CONTROLS, Bits.EXIT_CLEAR_IA32_RTIT_CTL);
+    Scenario all = l.or(PROC2, SecondaryProcessorBasedControl.INTEL_PT_USES_GUEST_PHYSICAL_ADDRESSES.mask())
+        .or(VM_ENTRY_CONTROLS, VmEntryControl.LOAD_IA32_RTIT_CTL.mask()).or(PRIMARY_VM_EXIT_CONTROLS, PrimaryVmExitControl.CLEAR_IA32_RTIT_CTL.mask());
     String id = "ctl-pt-gpa-needs";
     assertHolds(ROWS, id, all, "all three set");
-    assertViolated(ROWS, id, all.clear(PROC2, Bits.PROC2_ENABLE_EPT), "without EPT");
-    assertViolated(ROWS, id, all.clear(VM_ENTRY_CONTROLS, Bits.ENTRY_LOAD_IA32_RTIT_CTL), "without load RTIT_CTL");
-    assertViolated(ROWS, id, all.clear(PRIMARY_VM_EXIT_CONTROLS, Bits.EXIT_CLEAR_IA32_RTIT_CTL),
+    assertViolated(ROWS, id, all.clear(PROC2, SecondaryProcessorBasedControl.ENABLE_EPT.mask()), "without EPT");
+    assertViolated(ROWS, id, all.clear(VM_ENTRY_CONTROLS, VmEntryControl.LOAD_IA32_RTIT_CTL.mask()), "without load RTIT_CTL");
+    assertViolated(ROWS, id, all.clear(PRIMARY_VM_EXIT_CONTROLS, PrimaryVmExitControl.CLEAR_IA32_RTIT_CTL.mask()),
         "without clear RTIT_CTL");
     assertHolds(ROWS, id, l, "PT control 0");
   }

@@ -4,6 +4,16 @@ import static dev.vmcscodegen.runtime.entry.EntryFields.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.vmcscodegen.runtime.capability.VmxCapabilityMsr;
+import dev.vmcscodegen.runtime.exit.InterruptionType;
+import dev.vmcscodegen.runtime.arch.ExceptionVector;
+import dev.vmcscodegen.runtime.arch.InterruptionInfoLayout;
+import dev.vmcscodegen.runtime.arch.PendingDebugExceptions;
+import dev.vmcscodegen.runtime.arch.Interruptibility;
+import dev.vmcscodegen.runtime.arch.ActivityState;
+import dev.vmcscodegen.runtime.arch.Rflags;
+import dev.vmcscodegen.runtime.arch.Cr4;
+import dev.vmcscodegen.runtime.control.VmEntryControl;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +35,7 @@ class GuestStateChecksTest {
    * interrupt, 2 NMI, 3 hardware exception, 4 software interrupt, 7 other event), valid bit 31.
    */
   private static long event(int type, int vector) {
-    return Bits.INTERRUPTION_VALID | ((long) type << 8) | vector;
+    return InterruptionInfoLayout.VALID | ((long) type << 8) | vector;
   }
 
   private static List<String> violated(Scenario s) {
@@ -46,19 +56,19 @@ class GuestStateChecksTest {
   void activityStateTheProcessorDoesNotReportIsRejected() {
     Scenario l = Baselines.longMode();
     assertEquals(List.of("guest-activity-value"),
-        violated(l.msr(EntryCapabilities.IA32_VMX_MISC, MISC & ~(1L << 6)).set(ACTIVITY, Bits.ACTIVITY_HLT)));
+        violated(l.msr(VmxCapabilityMsr.IA32_VMX_MISC, MISC & ~(1L << 6)).set(ACTIVITY, ActivityState.HLT)));
     assertEquals(List.of("guest-activity-value"),
-        violated(l.msr(EntryCapabilities.IA32_VMX_MISC, MISC & ~(1L << 7)).set(ACTIVITY, Bits.ACTIVITY_SHUTDOWN)));
+        violated(l.msr(VmxCapabilityMsr.IA32_VMX_MISC, MISC & ~(1L << 7)).set(ACTIVITY, ActivityState.SHUTDOWN)));
     assertEquals(List.of("guest-activity-value"), violated(
-        l.msr(EntryCapabilities.IA32_VMX_MISC, MISC & ~(1L << 8)).set(ACTIVITY, Bits.ACTIVITY_WAIT_FOR_SIPI)));
+        l.msr(VmxCapabilityMsr.IA32_VMX_MISC, MISC & ~(1L << 8)).set(ACTIVITY, ActivityState.WAIT_FOR_SIPI)));
   }
 
   @Test
   void activityStatesTheProcessorReportsAreAccepted() {
     Scenario l = Baselines.longMode();
-    assertEquals(List.of(), violated(l.set(ACTIVITY, Bits.ACTIVITY_HLT)));
-    assertEquals(List.of(), violated(l.set(ACTIVITY, Bits.ACTIVITY_SHUTDOWN)));
-    assertEquals(List.of(), violated(l.set(ACTIVITY, Bits.ACTIVITY_WAIT_FOR_SIPI)));
+    assertEquals(List.of(), violated(l.set(ACTIVITY, ActivityState.HLT)));
+    assertEquals(List.of(), violated(l.set(ACTIVITY, ActivityState.SHUTDOWN)));
+    assertEquals(List.of(), violated(l.set(ACTIVITY, ActivityState.WAIT_FOR_SIPI)));
   }
 
   // 27.3.1.5: "If the activity-state field indicates the HLT state, the only events that can be injected
@@ -67,25 +77,25 @@ class GuestStateChecksTest {
 
   @Test
   void hltAcceptsTheEventsTheSdmLists() {
-    Scenario hlt = Baselines.longMode().set(ACTIVITY, Bits.ACTIVITY_HLT);
+    Scenario hlt = Baselines.longMode().set(ACTIVITY, ActivityState.HLT);
     // An external interrupt also needs RFLAGS.IF = 1 (27.3.1.4).
-    assertEquals(List.of(), violated(hlt.or(GUEST_RFLAGS, Bits.RFLAGS_IF)
-        .set(INFO, event(Bits.TYPE_EXTERNAL_INTERRUPT, 0x20))));
-    assertEquals(List.of(), violated(hlt.set(INFO, event(Bits.TYPE_NMI, Bits.VECTOR_NMI))));
-    assertEquals(List.of(), violated(hlt.set(INFO, event(Bits.TYPE_HARDWARE_EXCEPTION, Bits.VECTOR_DB))));
-    assertEquals(List.of(), violated(hlt.set(INFO, event(Bits.TYPE_HARDWARE_EXCEPTION, Bits.VECTOR_MC))));
-    assertEquals(List.of(), violated(hlt.set(INFO, event(Bits.TYPE_OTHER_EVENT, Bits.VECTOR_MTF))));
+    assertEquals(List.of(), violated(hlt.or(GUEST_RFLAGS, Rflags.IF)
+        .set(INFO, event(InterruptionType.EXTERNAL_INTERRUPT.code(), 0x20))));
+    assertEquals(List.of(), violated(hlt.set(INFO, event(InterruptionType.NMI.code(), ExceptionVector.NMI))));
+    assertEquals(List.of(), violated(hlt.set(INFO, event(InterruptionType.HARDWARE_EXCEPTION.code(), ExceptionVector.DB))));
+    assertEquals(List.of(), violated(hlt.set(INFO, event(InterruptionType.HARDWARE_EXCEPTION.code(), ExceptionVector.MC))));
+    assertEquals(List.of(), violated(hlt.set(INFO, event(InterruptionType.OTHER_EVENT.code(), InterruptionInfoLayout.PENDING_MTF_VECTOR))));
   }
 
   @Test
   void hltRejectsOtherEvents() {
-    Scenario hlt = Baselines.longMode().set(ACTIVITY, Bits.ACTIVITY_HLT);
+    Scenario hlt = Baselines.longMode().set(ACTIVITY, ActivityState.HLT);
     // INT 80H as a software interrupt; length 0 is allowed since IA32_VMX_MISC[30] is 1 (27.2.1.3).
     assertEquals(List.of("guest-activity-hlt-events"),
-        violated(hlt.set(INFO, event(Bits.TYPE_SOFTWARE_INTERRUPT, 0x80))));
+        violated(hlt.set(INFO, event(InterruptionType.SOFTWARE_INTERRUPT.code(), 0x80))));
     // #BP (vector 3) as a hardware exception.
     assertEquals(List.of("guest-activity-hlt-events"),
-        violated(hlt.set(INFO, event(Bits.TYPE_HARDWARE_EXCEPTION, 3))));
+        violated(hlt.set(INFO, event(InterruptionType.HARDWARE_EXCEPTION.code(), 3))));
   }
 
   // 27.3.1.5: "If the activity-state field indicates the shutdown state, the only events that can be
@@ -93,17 +103,17 @@ class GuestStateChecksTest {
 
   @Test
   void shutdownAcceptsNmiAndMachineCheck() {
-    Scenario shutdown = Baselines.longMode().set(ACTIVITY, Bits.ACTIVITY_SHUTDOWN);
-    assertEquals(List.of(), violated(shutdown.set(INFO, event(Bits.TYPE_NMI, Bits.VECTOR_NMI))));
-    assertEquals(List.of(), violated(shutdown.set(INFO, event(Bits.TYPE_HARDWARE_EXCEPTION, Bits.VECTOR_MC))));
+    Scenario shutdown = Baselines.longMode().set(ACTIVITY, ActivityState.SHUTDOWN);
+    assertEquals(List.of(), violated(shutdown.set(INFO, event(InterruptionType.NMI.code(), ExceptionVector.NMI))));
+    assertEquals(List.of(), violated(shutdown.set(INFO, event(InterruptionType.HARDWARE_EXCEPTION.code(), ExceptionVector.MC))));
   }
 
   @Test
   void shutdownRejectsOtherHardwareExceptions() {
-    Scenario shutdown = Baselines.longMode().set(ACTIVITY, Bits.ACTIVITY_SHUTDOWN);
+    Scenario shutdown = Baselines.longMode().set(ACTIVITY, ActivityState.SHUTDOWN);
     // #DB is allowed in HLT but not in shutdown.
     assertEquals(List.of("guest-activity-shutdown-events"),
-        violated(shutdown.set(INFO, event(Bits.TYPE_HARDWARE_EXCEPTION, Bits.VECTOR_DB))));
+        violated(shutdown.set(INFO, event(InterruptionType.HARDWARE_EXCEPTION.code(), ExceptionVector.DB))));
   }
 
   // 27.3.1.5 interruptibility state: "Bit 4 (enclave interruption) must be 0 if bit 1 (blocking by MOV SS)
@@ -112,9 +122,9 @@ class GuestStateChecksTest {
   @Test
   void enclaveInterruptionNeedsSgxAndNoMovSsBlocking() {
     Scenario sgx = Baselines.longMode().facts(GuestStateChecksTest::withSgx);
-    assertEquals(List.of(), violated(sgx.set(INTR, Bits.ENCLAVE_INTERRUPTION)));
+    assertEquals(List.of(), violated(sgx.set(INTR, Interruptibility.ENCLAVE_INTERRUPTION)));
     assertEquals(List.of("guest-intr-enclave"),
-        violated(sgx.set(INTR, Bits.ENCLAVE_INTERRUPTION | Bits.BLOCKING_BY_MOV_SS)));
+        violated(sgx.set(INTR, Interruptibility.ENCLAVE_INTERRUPTION | Interruptibility.BLOCKING_BY_MOV_SS)));
   }
 
   // 27.3.1.5 pending debug exceptions: "If bit 16 (RTM) is 1: bits 11:0, bits 15:13, and bits 63:17 must
@@ -124,22 +134,22 @@ class GuestStateChecksTest {
   @Test
   void rtmPendingDebugExceptionAcceptedWhenEveryConditionHolds() {
     Scenario rtm = Baselines.longMode().facts(f -> f.withRtmSupported(true));
-    assertEquals(List.of(), violated(rtm.set(PENDING, Bits.PENDING_DEBUG_RTM | Bits.PENDING_DEBUG_ENABLED_BREAKPOINT)));
+    assertEquals(List.of(), violated(rtm.set(PENDING, PendingDebugExceptions.RTM | PendingDebugExceptions.ENABLED_BREAKPOINT)));
   }
 
   @Test
   void rtmPendingDebugExceptionRejectedWhenOneConditionFails() {
     Scenario rtm = Baselines.longMode().facts(f -> f.withRtmSupported(true));
-    long ok = Bits.PENDING_DEBUG_RTM | Bits.PENDING_DEBUG_ENABLED_BREAKPOINT;
+    long ok = PendingDebugExceptions.RTM | PendingDebugExceptions.ENABLED_BREAKPOINT;
     // Bit 12 clear.
-    assertEquals(List.of("guest-pending-dbg-rtm"), violated(rtm.set(PENDING, Bits.PENDING_DEBUG_RTM)));
+    assertEquals(List.of("guest-pending-dbg-rtm"), violated(rtm.set(PENDING, PendingDebugExceptions.RTM)));
     // B0 (bit 0): a bit that must be 0 only with RTM.
     assertEquals(List.of("guest-pending-dbg-rtm"), violated(rtm.set(PENDING, ok | 1)));
     // BS (bit 14), in 15:13.
-    assertEquals(List.of("guest-pending-dbg-rtm"), violated(rtm.set(PENDING, ok | Bits.PENDING_DEBUG_BS)));
+    assertEquals(List.of("guest-pending-dbg-rtm"), violated(rtm.set(PENDING, ok | PendingDebugExceptions.BS)));
     // Blocking by MOV SS.
     assertEquals(List.of("guest-pending-dbg-rtm"),
-        violated(rtm.set(PENDING, ok).set(INTR, Bits.BLOCKING_BY_MOV_SS)));
+        violated(rtm.set(PENDING, ok).set(INTR, Interruptibility.BLOCKING_BY_MOV_SS)));
   }
 
   // 27.3.1.5: the BS rules apply only "if the interruptibility-state field indicates blocking by STI (bit
@@ -148,15 +158,15 @@ class GuestStateChecksTest {
 
   @Test
   void singleStepWithoutBlockingOrHltNeedsNoBs() {
-    assertEquals(List.of(), violated(Baselines.longMode().or(GUEST_RFLAGS, Bits.RFLAGS_TF)));
+    assertEquals(List.of(), violated(Baselines.longMode().or(GUEST_RFLAGS, Rflags.TF)));
   }
 
   @Test
   void singleStepInHltOrUnderMovSsNeedsBs() {
-    Scenario tf = Baselines.longMode().or(GUEST_RFLAGS, Bits.RFLAGS_TF);
-    assertEquals(List.of("guest-pending-dbg-bs-tf"), violated(tf.set(ACTIVITY, Bits.ACTIVITY_HLT)));
-    assertEquals(List.of(), violated(tf.set(ACTIVITY, Bits.ACTIVITY_HLT).set(PENDING, Bits.PENDING_DEBUG_BS)));
-    assertEquals(List.of("guest-pending-dbg-bs-tf"), violated(tf.set(INTR, Bits.BLOCKING_BY_MOV_SS)));
+    Scenario tf = Baselines.longMode().or(GUEST_RFLAGS, Rflags.TF);
+    assertEquals(List.of("guest-pending-dbg-bs-tf"), violated(tf.set(ACTIVITY, ActivityState.HLT)));
+    assertEquals(List.of(), violated(tf.set(ACTIVITY, ActivityState.HLT).set(PENDING, PendingDebugExceptions.BS)));
+    assertEquals(List.of("guest-pending-dbg-bs-tf"), violated(tf.set(INTR, Interruptibility.BLOCKING_BY_MOV_SS)));
   }
 
   // 27.3.1.6: the PDPTE checks apply only with PAE paging: CR0.PG = 1, CR4.PAE = 1 and "IA-32e mode
@@ -167,7 +177,7 @@ class GuestStateChecksTest {
     // IA-32e mode: 4-level paging.
     assertEquals(List.of(), violated(Baselines.longMode().set(GUEST_PDPTE2, 0x3000_2003L)));
     // 32-bit paging: CR4.PAE 0.
-    assertEquals(List.of(), violated(Baselines.pae().clear(GUEST_CR4, Bits.CR4_PAE).or(GUEST_PDPTE2, 1L << 1)));
+    assertEquals(List.of(), violated(Baselines.pae().clear(GUEST_CR4, Cr4.PAE).or(GUEST_PDPTE2, 1L << 1)));
     // Paging off.
     assertEquals(List.of(), violated(Baselines.realMode().set(GUEST_PDPTE2, 0x3000_2003L)));
   }
@@ -214,14 +224,14 @@ class GuestStateChecksTest {
   void validPerfGlobalCtrlIsAccepted() {
     // PMC0 enabled: bit 0 is not reserved with 4 general counters and 3 fixed (mask of GuestTrips).
     Scenario s = Baselines.longMode().facts(f -> f.withPerfGlobalCtrlReservedMask(~0x7_0000_000FL))
-        .or(VM_ENTRY_CONTROLS, Bits.ENTRY_LOAD_IA32_PERF_GLOBAL_CTRL).set(GUEST_IA32_PERF_GLOBAL_CTRL, 1);
+        .or(VM_ENTRY_CONTROLS, VmEntryControl.LOAD_IA32_PERF_GLOBAL_CTRL.mask()).set(GUEST_IA32_PERF_GLOBAL_CTRL, 1);
     assertEquals(List.of(), violated(s));
   }
 
   @Test
   void bndcfgsBaseMustBeCanonical() {
     // IA32_BNDCFGS: EN bit 0, reserved 11:2, base 63:12 canonical (SDM Vol. 4 Table 2-2; 27.3.1.1).
-    Scenario s = Baselines.longMode().or(VM_ENTRY_CONTROLS, Bits.ENTRY_LOAD_IA32_BNDCFGS);
+    Scenario s = Baselines.longMode().or(VM_ENTRY_CONTROLS, VmEntryControl.LOAD_IA32_BNDCFGS.mask());
     assertEquals(List.of(), violated(s.set(GUEST_IA32_BNDCFGS, 0x0000_7FFF_FFFF_F001L)));
     assertEquals(List.of(), violated(s.set(GUEST_IA32_BNDCFGS, 0xFFFF_8000_0000_0001L)));
     assertEquals(List.of("guest-bndcfgs"), violated(s.set(GUEST_IA32_BNDCFGS, 0x0000_8000_0000_0001L)));
@@ -230,7 +240,7 @@ class GuestStateChecksTest {
   @Test
   void pkrsWithinLow32BitsIsAccepted() {
     // 27.3.1.1: with "load PKRS", IA32_PKRS bits 63:32 must be 0; 0x55555554 disables access to keys 1-15.
-    assertEquals(List.of(), violated(Baselines.longMode().or(VM_ENTRY_CONTROLS, Bits.ENTRY_LOAD_PKRS)
+    assertEquals(List.of(), violated(Baselines.longMode().or(VM_ENTRY_CONTROLS, VmEntryControl.LOAD_PKRS.mask())
         .set(GUEST_IA32_PKRS, 0x5555_5554L)));
   }
 

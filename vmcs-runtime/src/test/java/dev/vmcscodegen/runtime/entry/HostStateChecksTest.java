@@ -5,6 +5,8 @@ import static dev.vmcscodegen.runtime.entry.RowProbe.assertHolds;
 import static dev.vmcscodegen.runtime.entry.RowProbe.assertViolated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.vmcscodegen.runtime.arch.MemoryType;
+import dev.vmcscodegen.runtime.control.PrimaryVmExitControl;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -28,17 +30,17 @@ class HostStateChecksTest {
       long clearByte = valid & ~(0xFFL << (8 * i));
       for (int reserved : new int[] {2, 3, 8, 0x10, 0xFF}) {
         long pat = clearByte | ((long) reserved << (8 * i));
-        assertEquals(false, Rules.patValid(pat), String.format("byte %d = %02XH in %016X", i, reserved, pat));
+        assertEquals(false, MemoryType.isValidPat(pat), String.format("byte %d = %02XH in %016X", i, reserved, pat));
       }
       for (int type : VALID_TYPES) {
         long pat = clearByte | ((long) type << (8 * i));
-        assertEquals(true, Rules.patValid(pat), String.format("byte %d = %02XH in %016X", i, type, pat));
+        assertEquals(true, MemoryType.isValidPat(pat), String.format("byte %d = %02XH in %016X", i, type, pat));
       }
     }
     Scenario l = Baselines.longMode();
     assertViolated(ROWS, "host-pat-valid", l.set(HOST_IA32_PAT, 0x0207_0406_0007_0406L), "byte 7 = 2");
     assertHolds(ROWS, "host-pat-valid", l.set(HOST_IA32_PAT, 0x0706_0504_0100_0706L), "all six types");
-    assertHolds(ROWS, "host-pat-valid", l.clear(EXIT, Bits.EXIT_LOAD_IA32_PAT).set(HOST_IA32_PAT, 0x0202_0202_0202_0202L),
+    assertHolds(ROWS, "host-pat-valid", l.clear(EXIT, PrimaryVmExitControl.LOAD_IA32_PAT.mask()).set(HOST_IA32_PAT, 0x0202_0202_0202_0202L),
         "load IA32_PAT 0: the field is not checked");
   }
 
@@ -58,7 +60,7 @@ class HostStateChecksTest {
         expected &= ok;
         pat |= (long) type << (8 * i);
       }
-      assertEquals(expected, Rules.patValid(pat), String.format("%016X", pat));
+      assertEquals(expected, MemoryType.isValidPat(pat), String.format("%016X", pat));
     }
   }
 
@@ -67,7 +69,7 @@ class HostStateChecksTest {
   void perfGlobalCtrlAcceptsEveryDefinedBit() {
     // Four general-purpose and three fixed counters (CPUID leaf 0AH): bits 3:0 and 34:32 defined.
     Scenario s = Baselines.longMode().facts(f -> f.withPerfGlobalCtrlReservedMask(~0x7_0000_000FL))
-        .or(EXIT, Bits.EXIT_LOAD_IA32_PERF_GLOBAL_CTRL);
+        .or(EXIT, PrimaryVmExitControl.LOAD_IA32_PERF_GLOBAL_CTRL.mask());
     assertHolds(ROWS, "host-perf-global-ctrl", s.set(HOST_IA32_PERF_GLOBAL_CTRL, 0x7_0000_000FL), "all counters");
     assertHolds(ROWS, "host-perf-global-ctrl", s.set(HOST_IA32_PERF_GLOBAL_CTRL, 0), "no counter");
     assertViolated(ROWS, "host-perf-global-ctrl", s.set(HOST_IA32_PERF_GLOBAL_CTRL, 1L << 4), "bit 4 reserved");
@@ -76,7 +78,7 @@ class HostStateChecksTest {
   /** 27.2.2: with "load PKRS" bits 63:32 of the host IA32_PKRS field must be 0. */
   @Test
   void pkrsAcceptsEveryLowBit() {
-    Scenario s = Baselines.longMode().or(EXIT, Bits.EXIT_LOAD_PKRS);
+    Scenario s = Baselines.longMode().or(EXIT, PrimaryVmExitControl.LOAD_PKRS.mask());
     assertHolds(ROWS, "host-pkrs", s.set(HOST_IA32_PKRS, 0xFFFF_FFFFL), "bits 31:0 set");
     assertViolated(ROWS, "host-pkrs", s.set(HOST_IA32_PKRS, 1L << 63), "bit 63 set");
   }
@@ -88,13 +90,13 @@ class HostStateChecksTest {
   @Test
   void cetAddressWidthFollowsHostAddressSpaceSize() {
     String id = "host-cet-addr-width";
-    Scenario host64 = Baselines.longMode().or(EXIT, Bits.EXIT_LOAD_CET_STATE);
+    Scenario host64 = Baselines.longMode().or(EXIT, PrimaryVmExitControl.LOAD_CET_STATE.mask());
     long highCanonical = 0xFFFF_8000_0000_0000L;
     assertHolds(ROWS, id, host64.set(HOST_IA32_S_CET, highCanonical), "canonical S_CET with bits 63:32 set");
     assertHolds(ROWS, id, host64.set(HOST_SSP, highCanonical), "canonical SSP with bits 63:32 set");
     assertViolated(ROWS, id, host64.set(HOST_IA32_S_CET, 0x0000_8000_0000_0000L), "non-canonical S_CET");
 
-    Scenario host32 = Baselines.host32().or(EXIT, Bits.EXIT_LOAD_CET_STATE);
+    Scenario host32 = Baselines.host32().or(EXIT, PrimaryVmExitControl.LOAD_CET_STATE.mask());
     assertHolds(ROWS, id, host32.set(HOST_IA32_S_CET, 0xFFFF_F000L).set(HOST_SSP, 0xFFFF_FFFCL), "32-bit values");
     assertViolated(ROWS, id, host32.set(HOST_IA32_S_CET, 1L << 32), "S_CET bit 32");
     assertViolated(ROWS, id, host32.set(HOST_SSP, 1L << 32), "SSP bit 32");

@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.capability.VmxCapabilityMsr;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -35,9 +36,9 @@ record Scenario(VmcsImage image, EntryCapabilities capabilities, ProcessorFacts 
     return new Scenario(image, capabilities, change.apply(facts), memory);
   }
 
-  Scenario msr(int address, long value) {
+  Scenario msr(VmxCapabilityMsr msr, long value) {
     Map<Integer, Long> msrs = new HashMap<>(capabilities.msrs());
-    msrs.put(address, value);
+    msrs.put(msr.address(), value);
     return new Scenario(image, new EntryCapabilities(msrs), facts, memory);
   }
 

@@ -3,6 +3,7 @@ package dev.vmcscodegen.runtime.entry;
 import static dev.vmcscodegen.runtime.entry.Baselines.*;
 import static dev.vmcscodegen.runtime.entry.EntryFields.*;
 
+import dev.vmcscodegen.runtime.arch.AccessRightsLayout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,13 +46,13 @@ final class SegmentTrips {
         Trip.of("guest-cs-dpl-conforming", p.set(GUEST_CS_ACCESS_RIGHTS, 0xC0FF)),
         Trip.of("guest-ss-dpl-eq-rpl", p.set(GUEST_CS_ACCESS_RIGHTS, 0xC0FB).set(GUEST_SS_ACCESS_RIGHTS, 0xC0F3)),
         Trip.of("guest-ss-dpl-zero", realMode().set(GUEST_CS_ACCESS_RIGHTS, 0x9F).set(GUEST_SS_ACCESS_RIGHTS, 0xF3)),
-        Trip.of("guest-cs-db-with-l", l.or(GUEST_CS_ACCESS_RIGHTS, AccessRights.DB)),
+        Trip.of("guest-cs-db-with-l", l.or(GUEST_CS_ACCESS_RIGHTS, AccessRightsLayout.DB)),
         Trip.of("guest-tr-type", l.set(GUEST_TR_ACCESS_RIGHTS, 0x83)),
-        Trip.of("guest-tr-s", l.or(GUEST_TR_ACCESS_RIGHTS, AccessRights.S)),
-        Trip.of("guest-tr-present", l.clear(GUEST_TR_ACCESS_RIGHTS, AccessRights.P)),
+        Trip.of("guest-tr-s", l.or(GUEST_TR_ACCESS_RIGHTS, AccessRightsLayout.S)),
+        Trip.of("guest-tr-present", l.clear(GUEST_TR_ACCESS_RIGHTS, AccessRightsLayout.P)),
         Trip.of("guest-tr-ar-reserved", l.or(GUEST_TR_ACCESS_RIGHTS, 1L << 8)),
-        Trip.of("guest-tr-granularity", l.or(GUEST_TR_ACCESS_RIGHTS, AccessRights.G)),
-        Trip.of("guest-tr-usable", l.or(GUEST_TR_ACCESS_RIGHTS, AccessRights.UNUSABLE)),
+        Trip.of("guest-tr-granularity", l.or(GUEST_TR_ACCESS_RIGHTS, AccessRightsLayout.G)),
+        Trip.of("guest-tr-usable", l.or(GUEST_TR_ACCESS_RIGHTS, AccessRightsLayout.UNUSABLE)),
         Trip.of("guest-ldtr-type", usableLdtr(l).set(GUEST_LDTR_ACCESS_RIGHTS, 0x83)),
         Trip.of("guest-ldtr-s", usableLdtr(l).set(GUEST_LDTR_ACCESS_RIGHTS, 0x92)),
         Trip.of("guest-ldtr-present", usableLdtr(l).set(GUEST_LDTR_ACCESS_RIGHTS, 0x02)),
@@ -63,15 +64,15 @@ final class SegmentTrips {
       trips.add(Trip.of("guest-v86-limit" + suffix, v.set(r.limit(), 0x1_FFFF)));
       trips.add(Trip.of("guest-v86-ar" + suffix, v.set(r.accessRights(), 0xF2)));
       // S cleared: a data type 3 (or code type 11) with S = 0 is a system descriptor.
-      trips.add(Trip.of("guest-seg-s-bit" + suffix, p.clear(r.accessRights(), AccessRights.S)));
-      trips.add(Trip.of("guest-seg-present" + suffix, p.clear(r.accessRights(), AccessRights.P)));
+      trips.add(Trip.of("guest-seg-s-bit" + suffix, p.clear(r.accessRights(), AccessRightsLayout.S)));
+      trips.add(Trip.of("guest-seg-present" + suffix, p.clear(r.accessRights(), AccessRightsLayout.P)));
       trips.add(Trip.of("guest-seg-ar-reserved-11-8" + suffix, p.or(r.accessRights(), 1L << 8)));
-      trips.add(Trip.of("guest-seg-granularity" + suffix, p.clear(r.accessRights(), AccessRights.G)));
+      trips.add(Trip.of("guest-seg-granularity" + suffix, p.clear(r.accessRights(), AccessRightsLayout.G)));
       trips.add(Trip.of("guest-seg-ar-reserved-31-17" + suffix, p.or(r.accessRights(), 1L << 17)));
     }
     for (GuestSegment r : DATA) {
       String suffix = ":" + r.suffix();
-      trips.add(Trip.of("guest-data-seg-accessed" + suffix, p.clear(r.accessRights(), AccessRights.TYPE_ACCESSED)));
+      trips.add(Trip.of("guest-data-seg-accessed" + suffix, p.clear(r.accessRights(), AccessRightsLayout.TYPE_ACCESSED)));
       trips.add(Trip.of("guest-data-seg-code-readable" + suffix, p.set(r.accessRights(), 0xC099)));
       trips.add(Trip.of("guest-data-seg-dpl-ge-rpl" + suffix, p.set(r.selector(), 0x13)));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vmcscodegen.runtime.arch.ExceptionVector;
 import dev.vmcscodegen.runtime.capability.VmxCapabilities;
 import dev.vmcscodegen.runtime.exit.InterruptionType;
 import dev.vmcscodegen.runtime.software.SoftwareVmcs;
@@ -82,7 +83,7 @@ class EventInjectorAllocationFreeTest {
   @Test
   void partsAndRecordFormsAgreeOnEveryHardwareExceptionAndInterrupt() {
     Random random = new Random(0x5EED_1A7EL);
-    for (int vector = 0; vector <= EventInjection.MAX_VECTOR; vector++) {
+    for (int vector = 0; vector <= ExceptionVector.MAX; vector++) {
       for (boolean realMode : new boolean[] {false, true}) {
         int errorCode = random.nextBoolean() ? random.nextInt(0x1_0000) : random.nextInt();
         long cr0 = realMode ? 0x30L : 0x8000_0031L;
