@@ -1,5 +1,6 @@
 package dev.vmcscodegen.cli;
 
+import dev.vmcscodegen.runtime.arch.ExceptionVector;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -64,13 +65,13 @@ public final class DecodeQualificationCommand implements Callable<Integer> {
       if (exitReason != ExitReason.EXCEPTION_OR_NMI) {
         throw new InputException("--vector applies to exit reason 0 (exception or NMI), not to " + exitReason.name());
       }
-      if (reason.debugException() && vector != Qualifications.DEBUG_EXCEPTION_VECTOR) {
-        throw new InputException("--reason debug-exception is vector " + Qualifications.DEBUG_EXCEPTION_VECTOR
+      if (reason.debugException() && vector != ExceptionVector.DB) {
+        throw new InputException("--reason debug-exception is vector " + ExceptionVector.DB
             + ", not " + vector);
       }
     }
     boolean debugException = reason.debugException()
-        || vector != null && vector == Qualifications.DEBUG_EXCEPTION_VECTOR;
+        || vector != null && vector == ExceptionVector.DB;
     ExitQualification decoded = vector != null
         ? Qualifications.decodeException(vector.intValue(), value)
         : reason.debugException() ? DebugExceptionQualification.decode(value) : Qualifications.decode(exitReason, value);

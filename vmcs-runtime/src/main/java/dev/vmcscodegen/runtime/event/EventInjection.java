@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.event;
 
+import dev.vmcscodegen.runtime.arch.ExceptionVector;
 import dev.vmcscodegen.runtime.exit.InterruptionInformation;
 import dev.vmcscodegen.runtime.exit.InterruptionType;
 import java.util.Objects;
@@ -19,19 +20,6 @@ import java.util.OptionalInt;
  */
 public record EventInjection(InterruptionType type, int vector, OptionalInt errorCode, int instructionLength) {
 
-  /** Vector 2 is the NMI (SDM Vol. 3A 6.3.1, Table 6-1). */
-  public static final int NMI_VECTOR = 2;
-  /** Vector 1, #DB. */
-  public static final int DEBUG_VECTOR = 1;
-  /** Vector 3, #BP (INT3). */
-  public static final int BREAKPOINT_VECTOR = 3;
-  /** Vector 4, #OF (INTO). */
-  public static final int OVERFLOW_VECTOR = 4;
-  /** Vectors 0 to 31 are exceptions; 32 to 255 are interrupts (SDM Vol. 3A 6.2). */
-  public static final int FIRST_INTERRUPT_VECTOR = 32;
-  /** The largest vector. */
-  public static final int MAX_VECTOR = 255;
-
   /** Checks the type is given, the vector fits 8 bits and the length is not negative. */
   public EventInjection {
     Objects.requireNonNull(type, "type");
@@ -48,7 +36,7 @@ public record EventInjection(InterruptionType type, int vector, OptionalInt erro
    * @throws IllegalArgumentException if it does not
    */
   static void checkVector(int vector) {
-    if (vector < 0 || vector > MAX_VECTOR) {
+    if (vector < 0 || vector > ExceptionVector.MAX) {
       throw new IllegalArgumentException("vector " + vector + " does not fit bits 7:0 (0 to 255)");
     }
   }
@@ -76,16 +64,16 @@ public record EventInjection(InterruptionType type, int vector, OptionalInt erro
    * asks for a vector of at most 31); 32 to 255 are external interrupts.
    */
   public static InterruptionType classify(int vector) {
-    if (vector < 0 || vector > MAX_VECTOR) {
+    if (vector < 0 || vector > ExceptionVector.MAX) {
       throw new IllegalArgumentException("vector " + vector + " is outside 0 to 255");
     }
-    if (vector == NMI_VECTOR) {
+    if (vector == ExceptionVector.NMI) {
       return InterruptionType.NMI;
     }
-    if (vector == BREAKPOINT_VECTOR || vector == OVERFLOW_VECTOR) {
+    if (vector == ExceptionVector.BP || vector == ExceptionVector.OF) {
       return InterruptionType.SOFTWARE_EXCEPTION;
     }
-    return vector < FIRST_INTERRUPT_VECTOR ? InterruptionType.HARDWARE_EXCEPTION : InterruptionType.EXTERNAL_INTERRUPT;
+    return vector < ExceptionVector.FIRST_INTERRUPT ? InterruptionType.HARDWARE_EXCEPTION : InterruptionType.EXTERNAL_INTERRUPT;
   }
 
   /** The VM-entry interruption-information value: vector, type, deliver-error-code bit 11, valid bit 31. */

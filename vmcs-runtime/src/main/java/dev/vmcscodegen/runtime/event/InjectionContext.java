@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.event;
 
+import dev.vmcscodegen.runtime.arch.Cr0;
 import dev.vmcscodegen.runtime.capability.VmxCapabilities;
 import dev.vmcscodegen.runtime.control.ControlKind;
 import dev.vmcscodegen.runtime.control.PrimaryProcessorBasedControl;
@@ -33,13 +34,5 @@ public record InjectionContext(boolean protectedMode, boolean errorCodeOptional,
   /** Whether error codes are delivered: "unrestricted guest" not in effect, or guest CR0.PE 1. */
   static boolean protectedMode(long guestCr0, boolean unrestrictedGuest) {
     return !unrestrictedGuest || (guestCr0 & Cr0.PE) != 0;
-  }
-
-  /** Bits of CR0 (SDM Vol. 3A 2.5). */
-  static final class Cr0 {
-    /** Bit 0: protection enable. */
-    static final long PE = 1L;
-
-    private Cr0() {}
   }
 }

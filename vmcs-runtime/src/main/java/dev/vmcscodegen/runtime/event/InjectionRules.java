@@ -1,5 +1,7 @@
 package dev.vmcscodegen.runtime.event;
 
+import dev.vmcscodegen.runtime.arch.InterruptionInfoLayout;
+import dev.vmcscodegen.runtime.arch.ExceptionVector;
 import dev.vmcscodegen.runtime.exit.InterruptionType;
 import java.util.List;
 import java.util.Set;
@@ -11,11 +13,10 @@ import java.util.Set;
 public final class InjectionRules {
 
   /** Exceptions that push an error code: #DF, #TS, #NP, #SS, #GP, #PF, #AC, #CP (SDM Vol. 3C 27.2.1.3; Vol. 3A Table 6-1). */
-  public static final Set<Integer> ERROR_CODE_VECTORS = Set.of(8, 10, 11, 12, 13, 14, 17, 21);
+  public static final Set<Integer> ERROR_CODE_VECTORS = Set.of(ExceptionVector.DF, ExceptionVector.TS,
+      ExceptionVector.NP, ExceptionVector.SS, ExceptionVector.GP, ExceptionVector.PF, ExceptionVector.AC, ExceptionVector.CP);
   /** The largest VM-entry instruction length VM entry accepts. */
   public static final int MAX_INSTRUCTION_LENGTH = 15;
-  /** The largest hardware-exception vector. */
-  public static final int MAX_EXCEPTION_VECTOR = 31;
   /** Bits 31:16 of the exception error code, which must be 0 when an error code is delivered. */
   public static final long ERROR_CODE_HIGH_BITS = 0xFFFF_0000L;
 
@@ -60,10 +61,10 @@ public final class InjectionRules {
     broken |= when(type == InterruptionType.RESERVED, InjectionRule.RESERVED_TYPE);
     broken |= when(type == InterruptionType.OTHER_EVENT && !context.otherEventSupported(),
         InjectionRule.OTHER_EVENT_UNSUPPORTED);
-    broken |= when(type == InterruptionType.NMI && vector != EventInjection.NMI_VECTOR, InjectionRule.NMI_VECTOR);
-    broken |= when(type == InterruptionType.HARDWARE_EXCEPTION && vector > MAX_EXCEPTION_VECTOR,
+    broken |= when(type == InterruptionType.NMI && vector != ExceptionVector.NMI, InjectionRule.NMI_VECTOR);
+    broken |= when(type == InterruptionType.HARDWARE_EXCEPTION && vector > ExceptionVector.LAST_EXCEPTION,
         InjectionRule.HARDWARE_EXCEPTION_VECTOR);
-    broken |= when(type == InterruptionType.OTHER_EVENT && vector != 0, InjectionRule.OTHER_EVENT_VECTOR);
+    broken |= when(type == InterruptionType.OTHER_EVENT && vector != InterruptionInfoLayout.PENDING_MTF_VECTOR, InjectionRule.OTHER_EVENT_VECTOR);
     return broken | errorCodeRules(type, vector, deliverErrorCode, errorCode, context)
         | instructionLengthRules(type, instructionLength, context);
   }
@@ -83,7 +84,7 @@ public final class InjectionRules {
 
   /** Whether exception {@code vector} pushes an error code (one of {@link #ERROR_CODE_VECTORS}). */
   public static boolean pushesErrorCode(int vector) {
-    return vector >= 0 && vector <= MAX_EXCEPTION_VECTOR && (ERROR_CODE_VECTOR_BITS >>> vector & 1) != 0;
+    return vector >= 0 && vector <= ExceptionVector.LAST_EXCEPTION && (ERROR_CODE_VECTOR_BITS >>> vector & 1) != 0;
   }
 
   private static int when(boolean broken, InjectionRule rule) {
@@ -104,7 +105,7 @@ public final class InjectionRules {
       broken = bit(InjectionRule.ERROR_CODE_NOT_HARDWARE_EXCEPTION);
     } else if (!context.protectedMode()) {
       broken = bit(InjectionRule.ERROR_CODE_IN_REAL_MODE);
-    } else if (!context.errorCodeOptional() && !pushesErrorCode(vector) && vector <= MAX_EXCEPTION_VECTOR) {
+    } else if (!context.errorCodeOptional() && !pushesErrorCode(vector) && vector <= ExceptionVector.LAST_EXCEPTION) {
       broken = bit(InjectionRule.ERROR_CODE_FORBIDDEN);
     }
     return broken | when((Integer.toUnsignedLong(errorCode) & ERROR_CODE_HIGH_BITS) != 0,

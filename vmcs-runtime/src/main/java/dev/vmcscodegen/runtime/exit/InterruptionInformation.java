@@ -1,5 +1,9 @@
 package dev.vmcscodegen.runtime.exit;
 
+import static dev.vmcscodegen.runtime.arch.InterruptionInfoLayout.*;
+
+import dev.vmcscodegen.runtime.arch.InterruptionInfoLayout;
+
 /**
  * An interruption-information field, decoded: the VM-exit interruption information (SDM Vol. 3C
  * 25.9.2, table "Format of the VM-Exit Interruption-Information Field") and the IDT-vectoring
@@ -25,7 +29,7 @@ package dev.vmcscodegen.runtime.exit;
  * @param type bits 10:8
  * @param errorCodeValid bit 11
  * @param nmiUnblockingDueToIret bit 12
- * @param reservedBits bits 30:13 in place (mask {@link #RESERVED_MASK})
+ * @param reservedBits bits 30:13 in place (mask {@link InterruptionInfoLayout#EXIT_RESERVED})
  * @param valid bit 31
  */
 public record InterruptionInformation(
@@ -36,24 +40,13 @@ public record InterruptionInformation(
     int reservedBits,
     boolean valid) {
 
-  /** Bits 7:0. */
-  public static final int VECTOR_BITS = 8;
-  /** Bit 11. */
-  public static final int ERROR_CODE_VALID_BIT = 11;
-  /** Bit 12. */
-  public static final int NMI_UNBLOCKING_DUE_TO_IRET_BIT = 12;
-  /** Bit 31. */
-  public static final int VALID_BIT = 31;
-  /** Bits 30:13. */
-  public static final int RESERVED_MASK = 0x7FFF_E000;
-
   /** Checks the vector fits 8 bits, the type is given and the reserved bits lie in 30:13. */
   public InterruptionInformation {
     BitField.checkWidth(vector, VECTOR_BITS, "vector (bits 7:0)");
     if (type == null) {
       throw new IllegalArgumentException("interruption type (bits 10:8) must not be null");
     }
-    BitField.checkMask(reservedBits, RESERVED_MASK, "interruption-information reserved bits 30:13");
+    BitField.checkMask(reservedBits, EXIT_RESERVED, "interruption-information reserved bits 30:13");
   }
 
   /** A valid event of the given vector and type, bits 12 and 30:13 clear. */
@@ -65,17 +58,17 @@ public record InterruptionInformation(
   public static InterruptionInformation decode(int raw) {
     return new InterruptionInformation(
         BitField.get(raw, 0, VECTOR_BITS),
-        InterruptionType.fromCode(BitField.get(raw, InterruptionType.SHIFT, InterruptionType.BITS)),
+        InterruptionType.fromCode(BitField.get(raw, TYPE_SHIFT, TYPE_BITS)),
         BitField.bit(raw, ERROR_CODE_VALID_BIT),
         BitField.bit(raw, NMI_UNBLOCKING_DUE_TO_IRET_BIT),
-        raw & RESERVED_MASK,
+        raw & EXIT_RESERVED,
         BitField.bit(raw, VALID_BIT));
   }
 
   /** The 32-bit field value: {@code decode(x).encode() == x}. */
   public int encode() {
     return (int) (vector
-        | BitField.put(type.code(), InterruptionType.SHIFT)
+        | BitField.put(type.code(), TYPE_SHIFT)
         | BitField.flag(errorCodeValid, ERROR_CODE_VALID_BIT)
         | BitField.flag(nmiUnblockingDueToIret, NMI_UNBLOCKING_DUE_TO_IRET_BIT)
         | BitField.flag(valid, VALID_BIT))

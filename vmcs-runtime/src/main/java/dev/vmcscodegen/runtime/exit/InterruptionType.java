@@ -1,5 +1,7 @@
 package dev.vmcscodegen.runtime.exit;
 
+import dev.vmcscodegen.runtime.arch.InterruptionInfoLayout;
+
 /**
  * The interruption type, bits 10:8 of the VM-entry interruption-information field (SDM Vol. 3C 25.8.3),
  * the VM-exit interruption-information field (25.9.2) and the IDT-vectoring information field (25.9.3).
@@ -25,11 +27,6 @@ public enum InterruptionType {
   SOFTWARE_EXCEPTION(6),
   /** 7: other event (with vector 0, the pending MTF VM exit on VM entry). */
   OTHER_EVENT(7);
-
-  /** Bits 10:8 of the interruption-information fields. */
-  public static final int SHIFT = 8;
-  /** Width of the type field. */
-  public static final int BITS = 3;
 
   private static final InterruptionType[] BY_CODE = values();
 
@@ -64,6 +61,6 @@ public enum InterruptionType {
    * @throws IllegalArgumentException if {@code code} is outside 0 to 7
    */
   public static InterruptionType fromCode(int code) {
-    return BY_CODE[BitField.checkWidth(code, BITS, "interruption type (bits 10:8)")];
+    return BY_CODE[BitField.checkWidth(code, InterruptionInfoLayout.TYPE_BITS, "interruption type (bits 10:8)")];
   }
 }

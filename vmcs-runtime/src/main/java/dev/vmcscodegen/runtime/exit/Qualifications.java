@@ -1,5 +1,7 @@
 package dev.vmcscodegen.runtime.exit;
 
+import dev.vmcscodegen.runtime.arch.ExceptionVector;
+
 /**
  * Picks the exit-qualification format for a basic exit reason (SDM Vol. 3C 28.2.1).
  *
@@ -15,9 +17,6 @@ package dev.vmcscodegen.runtime.exit;
  * record's own {@code decode}.
  */
 public final class Qualifications {
-
-  /** Vector 1: the debug exception #DB (SDM Vol. 3A 6.15). */
-  public static final int DEBUG_EXCEPTION_VECTOR = 1;
 
   private Qualifications() {}
 
@@ -56,7 +55,7 @@ public final class Qualifications {
    * {@link ExitReason#EXCEPTION_OR_NMI}. Never throws.
    */
   public static ExitQualification decodeException(int vector, long qualification) {
-    return vector == DEBUG_EXCEPTION_VECTOR
+    return vector == ExceptionVector.DB
         ? DebugExceptionQualification.decode(qualification)
         : new RawExitQualification(ExitReason.EXCEPTION_OR_NMI, qualification);
   }

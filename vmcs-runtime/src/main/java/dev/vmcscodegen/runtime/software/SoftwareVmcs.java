@@ -2,6 +2,10 @@ package dev.vmcscodegen.runtime.software;
 
 import dev.vmcscodegen.runtime.LaunchState;
 import dev.vmcscodegen.runtime.EntryOutcome;
+import dev.vmcscodegen.runtime.arch.Page;
+import dev.vmcscodegen.runtime.arch.VmcsPointer;
+import dev.vmcscodegen.runtime.arch.VmcsRegionHeader;
+import dev.vmcscodegen.runtime.fields.VmcsEncodings;
 import dev.vmcscodegen.encoding.HostWidth;
 import dev.vmcscodegen.runtime.VmFailInvalidException;
 import dev.vmcscodegen.runtime.VmFailValidException;
@@ -69,20 +73,18 @@ public final class SoftwareVmcs implements VmxInstructions {
   /** Where the current VMCS of a default-built software VMCS lives. */
   public static final long DEFAULT_VMCS_ADDRESS = 0x1000L;
   /** The current-VMCS pointer when there is no current VMCS: FFFFFFFF_FFFFFFFFH (SDM Vol. 3C 31.3 VMCLEAR, VMPTRST). */
-  public static final long NO_CURRENT_VMCS = 0xFFFF_FFFF_FFFF_FFFFL;
+  public static final long NO_CURRENT_VMCS = VmcsPointer.NONE;
   /** No VMXON pointer configured; no valid VMCS address equals it, as it is not 4-KByte aligned. */
-  public static final long NO_VMXON_POINTER = 0xFFFF_FFFF_FFFF_FFFFL;
+  public static final long NO_VMXON_POINTER = VmcsPointer.NONE;
 
   /** Bit 31 of a VMCS region's first 4 bytes: the shadow-VMCS indicator (SDM Vol. 3C 25.2). */
-  private static final int SHADOW_VMCS_INDICATOR = 1 << 31;
-  /** VMCS addresses are 4-KByte aligned: bits 11:0 are 0 (SDM Vol. 3C 31.3 VMCLEAR, VMPTRLD). */
-  private static final long PAGE_OFFSET = 0xFFFL;
+  private static final int SHADOW_VMCS_INDICATOR = (int) VmcsRegionHeader.SHADOW_VMCS_INDICATOR;
   /** VM-instruction error, a 32-bit read-only data field (SDM Vol. 3D B.3.2). */
-  private static final int VM_INSTRUCTION_ERROR = 0x4400;
+  private static final int VM_INSTRUCTION_ERROR = VmcsEncodings.VM_INSTRUCTION_ERROR;
   /** Exit reason, a 32-bit read-only data field (SDM Vol. 3D B.3.2). */
-  private static final int EXIT_REASON = 0x4402;
+  private static final int EXIT_REASON = VmcsEncodings.EXIT_REASON;
   /** Exit qualification, a natural-width read-only data field (SDM Vol. 3D B.4.2). */
-  private static final int EXIT_QUALIFICATION = 0x6400;
+  private static final int EXIT_QUALIFICATION = VmcsEncodings.EXIT_QUALIFICATION;
 
   private final FieldSupport support;
   private final HostWidth hostWidth;
@@ -355,7 +357,7 @@ public final class SoftwareVmcs implements VmxInstructions {
   }
 
   private boolean isValidAddress(long address) {
-    return (address & PAGE_OFFSET) == 0 && (address >>> physicalAddressWidth) == 0;
+    return (address & Page.OFFSET_4K) == 0 && (address >>> physicalAddressWidth) == 0;
   }
 
   private VmcsRegion region(long address) {

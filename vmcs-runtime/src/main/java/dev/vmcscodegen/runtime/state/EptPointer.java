@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.state;
 
+import dev.vmcscodegen.runtime.arch.Page;
 import dev.vmcscodegen.runtime.capability.EptVpidCapability;
 import dev.vmcscodegen.runtime.capability.EptVpidCapabilityBit;
 import dev.vmcscodegen.runtime.capability.VmxMemoryType;
@@ -31,7 +32,7 @@ public record EptPointer(long tableAddress, VmxMemoryType memoryType, int pageWa
   /** Bit 7: enable supervisor shadow-stack control. */
   public static final long SUPERVISOR_SHADOW_STACK_BIT = 1L << 7;
   /** Bits 11:0: what a 4-KByte aligned address leaves clear. */
-  public static final long PAGE_OFFSET_MASK = 0xFFF;
+  public static final long PAGE_OFFSET_MASK = Page.OFFSET_4K;
   /** The widest physical address (MAXPHYADDR) any processor has (SDM Vol. 3A 4.1.4). */
   public static final int MAX_PHYSICAL_ADDRESS_WIDTH = 52;
 

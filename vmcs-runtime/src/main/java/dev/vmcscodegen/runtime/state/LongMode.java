@@ -1,5 +1,7 @@
 package dev.vmcscodegen.runtime.state;
 
+import dev.vmcscodegen.runtime.arch.Efer;
+import dev.vmcscodegen.runtime.arch.Cr0;
 import dev.vmcscodegen.runtime.VmxInstructions;
 import dev.vmcscodegen.runtime.capability.VmxCapabilities;
 import dev.vmcscodegen.runtime.control.ControlKind;
@@ -20,13 +22,6 @@ import dev.vmcscodegen.runtime.fields.VmcsGuest64;
  */
 public final class LongMode {
 
-  /** IA32_EFER bit 8: IA-32e mode enable (SDM Vol. 3A 2.2.1, Table 2-1). */
-  public static final long EFER_LME = 1L << 8;
-  /** IA32_EFER bit 10: IA-32e mode active. */
-  public static final long EFER_LMA = 1L << 10;
-  /** CR0 bit 31: paging (SDM Vol. 3A 2.5). */
-  public static final long CR0_PG = 1L << 31;
-
   private LongMode() {}
 
   /**
@@ -38,13 +33,13 @@ public final class LongMode {
    */
   public static LongModeUpdate onGuestPagingChange(VmxInstructions vmx, VmxCapabilities capabilities, long newGuestCr0) {
     long before = VmcsGuest64.IA32_EFER.read(vmx);
-    if ((before & EFER_LME) == 0) {
+    if ((before & Efer.LME) == 0) {
       return new LongModeUpdate(before, before, ControlSetter.read(vmx, ControlKind.VM_ENTRY_CONTROLS),
           LongModeUpdate.Action.NONE);
     }
     ControlSetter setter = new ControlSetter(vmx, capabilities);
-    boolean paging = (newGuestCr0 & CR0_PG) != 0;
-    long after = paging ? before | EFER_LMA : before & ~EFER_LMA;
+    boolean paging = (newGuestCr0 & Cr0.PG) != 0;
+    long after = paging ? before | Efer.LMA : before & ~Efer.LMA;
     long entryControls = paging
         ? setter.enable(VmEntryControl.IA32E_MODE_GUEST)
         : setter.disable(VmEntryControl.IA32E_MODE_GUEST);

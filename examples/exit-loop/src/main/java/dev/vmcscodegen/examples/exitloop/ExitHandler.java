@@ -1,5 +1,6 @@
 package dev.vmcscodegen.examples.exitloop;
 
+import dev.vmcscodegen.runtime.arch.Cr0;
 import dev.vmcscodegen.runtime.capability.VmxCapabilities;
 import dev.vmcscodegen.runtime.control.VmEntryControl;
 import dev.vmcscodegen.runtime.event.EventInjection;
@@ -121,7 +122,7 @@ final class ExitHandler {
     VmcsGuestNW.CR0.write(vmcs, cr0);
     VmcsControlNW.CR0_READ_SHADOW.write(vmcs, cr0);
     trace.accept(String.format("  MOV to CR0 from %s = 0x%X: paging %s", access.register(), cr0,
-        (cr0 & LongMode.CR0_PG) != 0 ? "on" : "off"));
+        (cr0 & Cr0.PG) != 0 ? "on" : "off"));
     trace.accept(String.format("  long mode %s: guest IA32_EFER 0x%X -> 0x%X, IA-32e mode guest entry control %s",
         update.action().name().toLowerCase(Locale.ROOT), update.eferBefore(), update.eferAfter(),
         (update.entryControlsAfter() & VmEntryControl.IA32E_MODE_GUEST.mask()) != 0 ? "on" : "off"));

@@ -1,9 +1,9 @@
 package dev.vmcscodegen.examples.exitloop;
 
+import dev.vmcscodegen.runtime.arch.InterruptionInfoLayout;
 import dev.vmcscodegen.runtime.exit.ExitReason;
 import dev.vmcscodegen.runtime.exit.FullExitReason;
 import dev.vmcscodegen.runtime.exit.GeneralPurposeRegister;
-import dev.vmcscodegen.runtime.exit.InterruptionInformation;
 import dev.vmcscodegen.runtime.fields.VmcsControl32;
 import dev.vmcscodegen.runtime.fields.VmcsReadOnly32;
 import dev.vmcscodegen.runtime.fields.VmcsReadOnly64;
@@ -63,6 +63,6 @@ public record ScriptedExit(ExitReason reason, long qualification, int instructio
     vmcs.put(VmcsReadOnly32.IDT_VECTORING_ERROR_CODE.encoding(), Integer.toUnsignedLong(idtVectoringErrorCode));
     int entryInformation = VmcsControl32.VM_ENTRY_INTERRUPTION_INFORMATION.read(vmcs);
     VmcsControl32.VM_ENTRY_INTERRUPTION_INFORMATION.write(vmcs,
-        entryInformation & ~(1 << InterruptionInformation.VALID_BIT));
+        entryInformation & ~(int) InterruptionInfoLayout.VALID);
   }
 }

@@ -1,5 +1,11 @@
 package dev.vmcscodegen.examples.exitloop;
 
+import dev.vmcscodegen.runtime.arch.VmcsPointer;
+import dev.vmcscodegen.runtime.arch.Rflags;
+import dev.vmcscodegen.runtime.arch.Cr4;
+import dev.vmcscodegen.runtime.arch.AccessRightsLayout;
+import dev.vmcscodegen.runtime.arch.Efer;
+import dev.vmcscodegen.runtime.arch.Cr0;
 import dev.vmcscodegen.runtime.VmxInstructions;
 import dev.vmcscodegen.runtime.capability.VmxCapabilities;
 import dev.vmcscodegen.runtime.control.ControlSetter;
@@ -19,7 +25,6 @@ import dev.vmcscodegen.runtime.fields.VmcsHost16;
 import dev.vmcscodegen.runtime.fields.VmcsHost64;
 import dev.vmcscodegen.runtime.fields.VmcsHostNW;
 import dev.vmcscodegen.runtime.state.EptPointer;
-import dev.vmcscodegen.runtime.state.LongMode;
 import java.util.List;
 
 /**
@@ -29,11 +34,11 @@ import java.util.List;
 final class VmSetup {
 
   /** Guest CR0 at entry: PE, ET, NE; paging off (allowed with "unrestricted guest", SDM Vol. 3C 27.3.1.1). */
-  static final long GUEST_CR0 = 0x31L;
-  /** CR4.VMXE (bit 13), which IA32_VMX_CR4_FIXED0 requires in VMX operation (SDM Vol. 3D A.8). */
-  static final long CR4_VMXE = 1L << 13;
+  static final long GUEST_CR0 = Cr0.PE | Cr0.ET | Cr0.NE;
+  /** CR4 of host and guest: VMXE, which IA32_VMX_CR4_FIXED0 requires in VMX operation (SDM Vol. 3D A.8), and PAE. */
+  static final long CR4 = Cr4.VMXE | Cr4.PAE;
   /** RFLAGS with reserved bit 1 and IF (bit 9): interrupts enabled. */
-  static final long GUEST_RFLAGS = 0x202L;
+  static final long GUEST_RFLAGS = Rflags.FIXED_1 | Rflags.IF;
   /** Where the EPT PML4 table of the guest lives in host-physical memory. */
   static final long EPT_PML4_ADDRESS = 0x0000_5000L;
   /** The VPID tagging the guest's TLB entries; 0 is reserved for the VMM (SDM Vol. 3C 27.2.1.1). */
@@ -49,10 +54,6 @@ final class VmSetup {
   private static final int DATA_ACCESS_RIGHTS = 0xC093;
   /** A present busy 32-bit TSS. */
   private static final int TSS_ACCESS_RIGHTS = 0x008B;
-  /** Bit 16: segment unusable. */
-  private static final int UNUSABLE = 0x1_0000;
-  /** The VMCS link pointer when VMCS shadowing is off: all ones (SDM Vol. 3C 27.3.1.5). */
-  private static final long NO_LINK = 0xFFFF_FFFF_FFFF_FFFFL;
 
   private VmSetup() {}
 
@@ -74,7 +75,7 @@ final class VmSetup {
     VmcsControl64.EPT_POINTER.write(vmx, ept.encode());
     VmcsControl16.VIRTUAL_PROCESSOR_ID.write(vmx, GUEST_VPID);
     // The host owns CR0.PG and CR0.PE: a guest MOV to CR0 changing them exits (SDM Vol. 3C 26.1.3).
-    VmcsControlNW.CR0_GUEST_HOST_MASK.write(vmx, LongMode.CR0_PG | 1L);
+    VmcsControlNW.CR0_GUEST_HOST_MASK.write(vmx, Cr0.PG | Cr0.PE);
     VmcsControlNW.CR0_READ_SHADOW.write(vmx, GUEST_CR0);
     return List.of(
         String.format("pin-based 0x%08X, primary 0x%08X, secondary 0x%08X", pin, primary, secondary),
@@ -85,7 +86,7 @@ final class VmSetup {
   static void writeHostState(VmxInstructions vmx) {
     VmcsHostNW.CR0.write(vmx, 0x8005_0033L);
     VmcsHostNW.CR3.write(vmx, 0x0000_1000L);
-    VmcsHostNW.CR4.write(vmx, CR4_VMXE | 0x20L);
+    VmcsHostNW.CR4.write(vmx, CR4);
     VmcsHost16.CS_SELECTOR.write(vmx, CODE_SELECTOR);
     for (VmcsHost16 data : List.of(VmcsHost16.SS_SELECTOR, VmcsHost16.DS_SELECTOR, VmcsHost16.ES_SELECTOR,
         VmcsHost16.FS_SELECTOR, VmcsHost16.GS_SELECTOR)) {
@@ -98,14 +99,14 @@ final class VmSetup {
     VmcsHostNW.RSP.write(vmx, 0xFFFF_8000_0010_0000L);
     VmcsHostNW.RIP.write(vmx, 0xFFFF_8000_0020_0000L);
     // IA32_EFER with LME (8) and LMA (10): a 64-bit host (SDM Vol. 3A 2.2.1).
-    VmcsHost64.IA32_EFER.write(vmx, LongMode.EFER_LME | LongMode.EFER_LMA);
+    VmcsHost64.IA32_EFER.write(vmx, Efer.LME | Efer.LMA);
   }
 
   /** A 32-bit protected-mode guest with paging off and EFER.LME set, about to enable paging. */
   static void writeGuestState(VmxInstructions vmx) {
     VmcsGuestNW.CR0.write(vmx, GUEST_CR0);
     VmcsGuestNW.CR3.write(vmx, 0x0000_8000L);
-    VmcsGuestNW.CR4.write(vmx, CR4_VMXE | 0x20L);
+    VmcsGuestNW.CR4.write(vmx, CR4);
     VmcsGuest16.CS_SELECTOR.write(vmx, CODE_SELECTOR);
     VmcsGuest32.CS_LIMIT.write(vmx, FLAT_LIMIT);
     VmcsGuest32.CS_ACCESS_RIGHTS.write(vmx, CODE_ACCESS_RIGHTS);
@@ -124,7 +125,7 @@ final class VmSetup {
     VmcsGuestNW.TR_BASE.write(vmx, 0x0000_3000L);
     VmcsGuest32.TR_LIMIT.write(vmx, 0x67);
     VmcsGuest32.TR_ACCESS_RIGHTS.write(vmx, TSS_ACCESS_RIGHTS);
-    VmcsGuest32.LDTR_ACCESS_RIGHTS.write(vmx, UNUSABLE);
+    VmcsGuest32.LDTR_ACCESS_RIGHTS.write(vmx, (int) AccessRightsLayout.UNUSABLE);
     VmcsGuestNW.GDTR_BASE.write(vmx, 0x0000_2000L);
     VmcsGuest32.GDTR_LIMIT.write(vmx, 0x1F);
     VmcsGuestNW.IDTR_BASE.write(vmx, 0x0000_4000L);
@@ -133,7 +134,7 @@ final class VmSetup {
     VmcsGuestNW.RSP.write(vmx, GuestScript.STACK_POINTER);
     VmcsGuestNW.RFLAGS.write(vmx, GUEST_RFLAGS);
     VmcsGuestNW.DR7.write(vmx, 0x400L);
-    VmcsGuest64.VMCS_LINK_POINTER.write(vmx, NO_LINK);
-    VmcsGuest64.IA32_EFER.write(vmx, LongMode.EFER_LME);
+    VmcsGuest64.VMCS_LINK_POINTER.write(vmx, VmcsPointer.NONE);
+    VmcsGuest64.IA32_EFER.write(vmx, Efer.LME);
   }
 }
