@@ -60,6 +60,17 @@ public final class SpecCompiler {
     return run(fileName, content, extendsBase, prefix, Objects.requireNonNull(packageName, "packageName"));
   }
 
+  /**
+   * The problem of a spec that could not be read, for a tool that reads spec files itself (the Maven
+   * plugin): {@code FILE: [VmcsSpecUnreadable] cannot read spec file FILE: REASON}.
+   *
+   * @param fileName how the spec is named in problems
+   * @param reason why it could not be read, such as "no such file"
+   */
+  public static Problem unreadable(String fileName, String reason) {
+    return SpecProblems.general(Message.SPEC_UNREADABLE, fileName, fileName, reason);
+  }
+
   private static SpecCompilation run(String fileName, String content, boolean extendsBase, String prefix,
       String packageName) {
     Objects.requireNonNull(fileName, "fileName");

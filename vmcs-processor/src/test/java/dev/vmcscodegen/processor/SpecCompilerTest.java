@@ -69,4 +69,11 @@ class SpecCompilerTest {
         kinds(SpecCompiler.compile("t.spec", CLEAN, false, "p", "my-prefix")));
     assertEquals(List.of(), SpecCompiler.compile("t.spec", CLEAN, false, "p", "").problems());
   }
+
+  @Test
+  void anUnreadableSpecIsOneProblemNamingItAndWhy() {
+    Problem problem = SpecCompiler.unreadable("/p/x.spec", "no such file");
+    assertEquals(Message.SPEC_UNREADABLE, problem.kind());
+    assertEquals("/p/x.spec: [VmcsSpecUnreadable] cannot read spec file /p/x.spec: no such file", problem.render());
+  }
 }
