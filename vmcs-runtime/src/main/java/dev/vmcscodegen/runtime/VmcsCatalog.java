@@ -86,6 +86,15 @@ public final class VmcsCatalog {
     return byName.getOrDefault(name, List.of());
   }
 
+  /**
+   * The qualified name of the field with this full-access encoding ({@code VmcsGuestNW.CR0}), or the
+   * encoding in hex ({@code 0x7FFE}) when the catalog has no such field: how messages name a field.
+   */
+  public String nameOf(int encoding) {
+    VmcsField field = byEncoding.get(encoding);
+    return field != null ? field.qualifiedName() : String.format("0x%04X", encoding);
+  }
+
   /** Whether a field has this full-access encoding. */
   public boolean contains(int encoding) {
     return byEncoding.containsKey(encoding);

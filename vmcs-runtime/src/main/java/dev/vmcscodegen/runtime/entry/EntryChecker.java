@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.fields.VmcsFields;
 import dev.vmcscodegen.runtime.EntryOutcome;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -117,7 +118,7 @@ public final class EntryChecker {
 
   private static List<FieldValue> seen(Check check, VmcsImage image) {
     return check.fields().stream()
-        .map(encoding -> new FieldValue(encoding, EntryFields.name(encoding), image.value(encoding)))
+        .map(encoding -> new FieldValue(encoding, VmcsFields.CATALOG.nameOf(encoding), image.value(encoding)))
         .collect(Collectors.toList());
   }
 

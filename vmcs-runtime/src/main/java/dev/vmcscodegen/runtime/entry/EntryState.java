@@ -1,7 +1,8 @@
 package dev.vmcscodegen.runtime.entry;
 
-import static dev.vmcscodegen.runtime.entry.EntryFields.*;
+import static dev.vmcscodegen.runtime.fields.VmcsEncodings.*;
 
+import dev.vmcscodegen.runtime.fields.VmcsFields;
 import dev.vmcscodegen.runtime.arch.AccessRightsLayout;
 import dev.vmcscodegen.runtime.arch.InterruptionInfoLayout;
 import dev.vmcscodegen.runtime.arch.Rflags;
@@ -56,7 +57,7 @@ public final class EntryState {
     reads.add(encoding);
     OptionalLong value = image.value(encoding);
     if (value.isEmpty()) {
-      throw new MissingInputException(EntryFields.name(encoding) + String.format(" (0x%04X) is absent", encoding));
+      throw new MissingInputException(VmcsFields.CATALOG.nameOf(encoding) + String.format(" (0x%04X) is absent", encoding));
     }
     return value.getAsLong();
   }

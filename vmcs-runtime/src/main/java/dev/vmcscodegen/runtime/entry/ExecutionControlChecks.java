@@ -1,6 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
-import static dev.vmcscodegen.runtime.entry.EntryFields.*;
+import static dev.vmcscodegen.runtime.fields.VmcsEncodings.*;
 import static dev.vmcscodegen.runtime.entry.Rules.*;
 
 import dev.vmcscodegen.runtime.capability.EptVpidCapability;

@@ -1,6 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
-import static dev.vmcscodegen.runtime.entry.EntryFields.*;
+import static dev.vmcscodegen.runtime.fields.VmcsEncodings.*;
 
 /**
  * The guest segment registers and their four VMCS fields each: selector, base, limit, access rights

@@ -1,7 +1,7 @@
 package dev.vmcscodegen.runtime.entry;
 
 import static dev.vmcscodegen.runtime.arch.AccessRightsLayout.*;
-import static dev.vmcscodegen.runtime.entry.EntryFields.*;
+import static dev.vmcscodegen.runtime.fields.VmcsEncodings.*;
 import static dev.vmcscodegen.runtime.entry.Rules.*;
 
 import dev.vmcscodegen.runtime.arch.Cr0;

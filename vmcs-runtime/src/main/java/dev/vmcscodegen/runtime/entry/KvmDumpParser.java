@@ -1,6 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
-import static dev.vmcscodegen.runtime.entry.EntryFields.*;
+import static dev.vmcscodegen.runtime.fields.VmcsEncodings.*;
 
 import dev.vmcscodegen.runtime.fields.VmcsControl32;
 import dev.vmcscodegen.runtime.fields.VmcsControl64;

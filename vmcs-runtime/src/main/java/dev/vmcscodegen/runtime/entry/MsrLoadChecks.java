@@ -1,6 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
-import static dev.vmcscodegen.runtime.entry.EntryFields.*;
+import static dev.vmcscodegen.runtime.fields.VmcsEncodings.*;
 
 import dev.vmcscodegen.runtime.arch.MsrAreaEntry;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.fields.VmcsFields;
 import dev.vmcscodegen.runtime.VmFailValidException;
 import dev.vmcscodegen.runtime.VmcsCatalog;
 import dev.vmcscodegen.encoding.VmcsEncoding;
@@ -104,7 +105,7 @@ public final class VmcsImage {
     VmcsWidth width = VmcsWidth.ofEncoding(encoding);
     int bits = width == VmcsWidth.NATURAL ? 64 : bitsOf(width);
     if (bits < 64 && (value >>> bits) != 0) {
-      throw new VmcsValueOutOfRangeException(EntryFields.name(encoding), encoding, value, bits);
+      throw new VmcsValueOutOfRangeException(VmcsFields.CATALOG.nameOf(encoding), encoding, value, bits);
     }
     NavigableMap<Integer, Long> copy = new TreeMap<>(values);
     copy.put(encoding, value);
@@ -150,7 +151,7 @@ public final class VmcsImage {
   public String toString() {
     StringBuilder text = new StringBuilder("VmcsImage[");
     values.forEach((encoding, value) -> text.append(String.format("%n  %s (0x%04X) = 0x%X",
-        EntryFields.name(encoding), encoding, value)));
+        VmcsFields.CATALOG.nameOf(encoding), encoding, value)));
     return text.append(values.isEmpty() ? "]" : "\n]").toString();
   }
 }

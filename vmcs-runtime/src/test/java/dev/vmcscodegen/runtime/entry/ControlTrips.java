@@ -2,7 +2,7 @@ package dev.vmcscodegen.runtime.entry;
 
 import dev.vmcscodegen.runtime.LaunchState;
 import static dev.vmcscodegen.runtime.entry.Baselines.*;
-import static dev.vmcscodegen.runtime.entry.EntryFields.*;
+import static dev.vmcscodegen.runtime.fields.VmcsEncodings.*;
 
 import dev.vmcscodegen.runtime.capability.VmxCapabilityMsr;
 import dev.vmcscodegen.runtime.exit.InterruptionType;

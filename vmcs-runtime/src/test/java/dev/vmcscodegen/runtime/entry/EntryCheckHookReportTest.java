@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.fields.VmcsEncodings;
 import dev.vmcscodegen.runtime.LaunchState;
 import dev.vmcscodegen.runtime.EntryOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,7 +53,7 @@ class EntryCheckHookReportTest {
     // A PAE guest without EPT: VM entry loads the PDPTEs from the page-directory-pointer table at CR3
     // (SDM Vol. 3C 27.3.1.6), so the check needs physical memory.
     Scenario pae = Baselines.pae()
-        .clear(EntryFields.SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS, SecondaryProcessorBasedControl.ENABLE_EPT.mask());
+        .clear(VmcsEncodings.SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS, SecondaryProcessorBasedControl.ENABLE_EPT.mask());
     EntryCheckHook blind = EntryCheckHook.of(pae.capabilities(), pae.facts());
     EntryReport withoutMemory = blind.report(vmcs(pae, blind));
     assertEquals(List.of("guest-pdpte-noept"), withoutMemory.notVerifiableIds());
@@ -70,7 +71,7 @@ class EntryCheckHookReportTest {
   void memoryReachesTheChecksThatReadIt() {
     // A present PDPTE with reserved bits 2:1 set fails (SDM Vol. 3C 27.3.1.6; qualification 2, Table 28-1).
     Scenario pae = Baselines.pae()
-        .clear(EntryFields.SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS, SecondaryProcessorBasedControl.ENABLE_EPT.mask());
+        .clear(VmcsEncodings.SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS, SecondaryProcessorBasedControl.ENABLE_EPT.mask());
     EntryCheckHook hook = EntryCheckHook.of(pae.capabilities(), pae.facts(), (address, bytes) -> OptionalLong.of(0x7));
     SoftwareVmcs vmcs = vmcs(pae, hook);
     assertEquals(List.of("guest-pdpte-noept"), hook.report(vmcs).violatedIds());

@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.fields.VmcsEncodings;
 import dev.vmcscodegen.runtime.EntryOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -30,7 +31,7 @@ class EntryCheckHookTest {
 
   @Test
   void controlViolationIsVmFailValid7() {
-    SoftwareVmcs vmcs = vmcs(Baselines.longMode().set(EntryFields.VIRTUAL_PROCESSOR_ID, 0));
+    SoftwareVmcs vmcs = vmcs(Baselines.longMode().set(VmcsEncodings.VIRTUAL_PROCESSOR_ID, 0));
     VmFailValidException failure = assertThrows(VmFailValidException.class, vmcs::vmlaunch);
     // SDM Vol. 3C 31.4, Table 31-1: 7 = VM entry with invalid control field(s).
     assertEquals(VmxInstructionError.ENTRY_INVALID_CONTROL_FIELD, failure.error());
@@ -39,7 +40,7 @@ class EntryCheckHookTest {
 
   @Test
   void hostViolationIsVmFailValid8() {
-    SoftwareVmcs vmcs = vmcs(Baselines.longMode().set(EntryFields.HOST_TR_SELECTOR, 0));
+    SoftwareVmcs vmcs = vmcs(Baselines.longMode().set(VmcsEncodings.HOST_TR_SELECTOR, 0));
     VmFailValidException failure = assertThrows(VmFailValidException.class, vmcs::vmlaunch);
     // Table 31-1: 8 = VM entry with invalid host-state field(s).
     assertEquals(8, failure.errorNumber());
@@ -47,7 +48,7 @@ class EntryCheckHookTest {
 
   @Test
   void guestViolationIsExitReason33WithQualification() {
-    SoftwareVmcs vmcs = vmcs(Baselines.longMode().set(EntryFields.GUEST_VMCS_LINK_POINTER, 0xD008));
+    SoftwareVmcs vmcs = vmcs(Baselines.longMode().set(VmcsEncodings.GUEST_VMCS_LINK_POINTER, 0xD008));
     EntryOutcome outcome = vmcs.vmlaunch();
     assertEquals(new EntryOutcome.EntryFailure(33, 4), outcome);
     // SDM Vol. 3C 27.8: exit reason 33 with bit 31 set; qualification 4 = invalid VMCS link pointer.
@@ -57,8 +58,8 @@ class EntryCheckHookTest {
 
   @Test
   void controlFailureWinsOverGuestFailure() {
-    SoftwareVmcs vmcs = vmcs(Baselines.longMode().set(EntryFields.VIRTUAL_PROCESSOR_ID, 0)
-        .set(EntryFields.GUEST_RFLAGS, 0));
+    SoftwareVmcs vmcs = vmcs(Baselines.longMode().set(VmcsEncodings.VIRTUAL_PROCESSOR_ID, 0)
+        .set(VmcsEncodings.GUEST_RFLAGS, 0));
     // SDM Vol. 3C 27.2 runs before 27.3: a control failure means no guest check is reached.
     assertEquals(7, assertThrows(VmFailValidException.class, vmcs::vmlaunch).errorNumber());
   }

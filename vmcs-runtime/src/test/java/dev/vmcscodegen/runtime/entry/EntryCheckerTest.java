@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.fields.VmcsEncodings;
 import dev.vmcscodegen.runtime.EntryOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,8 +58,8 @@ class EntryCheckerTest {
 
   @Test
   void msrLoadAreaWithoutMemoryIsNotVerifiable() {
-    EntryReport report = Baselines.longMode().set(EntryFields.VM_ENTRY_MSR_LOAD_COUNT, 1)
-        .set(EntryFields.VM_ENTRY_MSR_LOAD_ADDRESS, MsrLoadTrips.AREA).check();
+    EntryReport report = Baselines.longMode().set(VmcsEncodings.VM_ENTRY_MSR_LOAD_COUNT, 1)
+        .set(VmcsEncodings.VM_ENTRY_MSR_LOAD_ADDRESS, MsrLoadTrips.AREA).check();
     assertTrue(report.enters());
     assertEquals(List.of("msrload-fs-gs-base", "msrload-x2apic", "msrload-smm-only", "msrload-reserved"),
         report.notVerifiableIds());

@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.fields.VmcsEncodings;
 import dev.vmcscodegen.runtime.EntryOutcome;
 import dev.vmcscodegen.runtime.VmxInstructionError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -202,11 +203,11 @@ class EntryReportOutcomeTest {
   @Test
   void checkOfKeepsTheFieldsInOrderAndTakesTheOutcomeOfItsArea() {
     Check vpid = Check.of("ctl-x", "27.2.1.1", CheckArea.EXECUTION_CONTROLS, "rule", "fix", HOLDS,
-        EntryFields.PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS, EntryFields.VIRTUAL_PROCESSOR_ID);
-    assertEquals(List.of(EntryFields.PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS, EntryFields.VIRTUAL_PROCESSOR_ID),
+        VmcsEncodings.PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS, VmcsEncodings.VIRTUAL_PROCESSOR_ID);
+    assertEquals(List.of(VmcsEncodings.PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS, VmcsEncodings.VIRTUAL_PROCESSOR_ID),
         vpid.fields());
-    assertEquals(List.of(EntryFields.GUEST_RIP),
-        Check.of("g", "27.3.1.4", CheckArea.GUEST_STATE, "r", "f", HOLDS, EntryFields.GUEST_RIP).fields());
+    assertEquals(List.of(VmcsEncodings.GUEST_RIP),
+        Check.of("g", "27.3.1.4", CheckArea.GUEST_STATE, "r", "f", HOLDS, VmcsEncodings.GUEST_RIP).fields());
     assertEquals(List.of(), Check.of("g", "27.3.1.4", CheckArea.GUEST_STATE, "r", "f", HOLDS).fields());
     // SDM Vol. 3C 27.2: control checks fail with error 7, host-state checks with error 8; 27.8: guest
     // state with exit reason 33, MSR loading with exit reason 34.
@@ -225,9 +226,9 @@ class EntryReportOutcomeTest {
   @Test
   void withOutcomeChangesOnlyTheOutcome() {
     Check link = Check.of("guest-link", "27.3.1.5", CheckArea.GUEST_STATE, "rule", "fix", HOLDS,
-        EntryFields.GUEST_VMCS_LINK_POINTER);
+        VmcsEncodings.GUEST_VMCS_LINK_POINTER);
     Check four = link.withOutcome(EntryOutcome.invalidGuestState(EntryOutcome.QUALIFICATION_LINK_POINTER));
-    assertEquals(new Check("guest-link", "27.3.1.5", CheckArea.GUEST_STATE, List.of(EntryFields.GUEST_VMCS_LINK_POINTER),
+    assertEquals(new Check("guest-link", "27.3.1.5", CheckArea.GUEST_STATE, List.of(VmcsEncodings.GUEST_VMCS_LINK_POINTER),
         "rule", "fix", HOLDS, EntryOutcome.invalidGuestState(4)), four);
   }
 
@@ -261,10 +262,10 @@ class EntryReportOutcomeTest {
   @Test
   void fieldsReadIncludesTheReadThatWasMissing() {
     Check rip = Check.of("guest-two-reads", "27.3.1.4", CheckArea.GUEST_STATE, "r", "f",
-        s -> s.field(EntryFields.GUEST_CR0) != 0 && s.field(EntryFields.GUEST_RIP) != 0,
-        EntryFields.GUEST_CR0, EntryFields.GUEST_RIP);
-    VmcsImage image = VmcsImage.empty().with(EntryFields.GUEST_CR0, 0x31);
-    assertEquals(Set.of(EntryFields.GUEST_CR0, EntryFields.GUEST_RIP),
+        s -> s.field(VmcsEncodings.GUEST_CR0) != 0 && s.field(VmcsEncodings.GUEST_RIP) != 0,
+        VmcsEncodings.GUEST_CR0, VmcsEncodings.GUEST_RIP);
+    VmcsImage image = VmcsImage.empty().with(VmcsEncodings.GUEST_CR0, 0x31);
+    assertEquals(Set.of(VmcsEncodings.GUEST_CR0, VmcsEncodings.GUEST_RIP),
         EntryChecker.fieldsRead(rip, image, Baselines.capabilities(), ProcessorFacts.defaults(), null));
     EntryReport report = EntryChecker.of(List.of(rip)).check(image, Baselines.capabilities(),
         ProcessorFacts.defaults());

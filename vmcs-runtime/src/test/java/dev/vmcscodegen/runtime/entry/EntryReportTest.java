@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.entry;
 
+import dev.vmcscodegen.runtime.fields.VmcsEncodings;
 import dev.vmcscodegen.runtime.EntryOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +19,7 @@ class EntryReportTest {
 
   @Test
   void absentFieldMakesItsChecksNotVerifiableNotViolated() {
-    EntryReport report = Baselines.longMode().remove(EntryFields.GUEST_RIP).check();
+    EntryReport report = Baselines.longMode().remove(VmcsEncodings.GUEST_RIP).check();
     assertTrue(report.enters());
     // A 64-bit guest (IA-32e mode, CS.L) needs RIP only for the canonical check (27.3.1.4).
     assertEquals(List.of("guest-rip-canonical"), report.notVerifiableIds());
@@ -28,22 +29,22 @@ class EntryReportTest {
   @Test
   void gatedCheckWithItsGateOffNeedsNoField() {
     // "use I/O bitmaps" is 0 in the baseline: the bitmap addresses are never read (27.2.1.1).
-    EntryReport report = Baselines.longMode().remove(EntryFields.IO_BITMAP_A_ADDRESS).check();
+    EntryReport report = Baselines.longMode().remove(VmcsEncodings.IO_BITMAP_A_ADDRESS).check();
     assertEquals(List.of(), report.notVerifiableIds());
   }
 
   @Test
   void memoryChecksWithoutMemoryAreNotVerifiable() {
     EntryReport report = Baselines.pae()
-        .clear(EntryFields.SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS, SecondaryProcessorBasedControl.ENABLE_EPT.mask()).check();
+        .clear(VmcsEncodings.SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS, SecondaryProcessorBasedControl.ENABLE_EPT.mask()).check();
     assertEquals(List.of("guest-pdpte-noept"), report.notVerifiableIds());
     assertTrue(report.enters());
   }
 
   @Test
   void everyViolationIsListedInCheckOrderWithItsOwnOutcome() {
-    EntryReport report = Baselines.longMode().set(EntryFields.GUEST_RFLAGS, 0)
-        .set(EntryFields.HOST_TR_SELECTOR, 0).set(EntryFields.VIRTUAL_PROCESSOR_ID, 0).check();
+    EntryReport report = Baselines.longMode().set(VmcsEncodings.GUEST_RFLAGS, 0)
+        .set(VmcsEncodings.HOST_TR_SELECTOR, 0).set(VmcsEncodings.VIRTUAL_PROCESSOR_ID, 0).check();
     assertEquals(List.of("ctl-vpid-nonzero", "host-tr-nonzero", "guest-rflags-bit1"), report.violatedIds());
     assertEquals(List.of("error-7", "error-8", "exit-33"),
         report.violations().stream().map(v -> v.outcome().code()).toList());
@@ -52,7 +53,7 @@ class EntryReportTest {
 
   @Test
   void guestOutcomeCarriesTheQualificationOfItsCheck() {
-    EntryReport report = Baselines.pae().or(EntryFields.GUEST_PDPTE0, 1L << 5).check();
+    EntryReport report = Baselines.pae().or(VmcsEncodings.GUEST_PDPTE0, 1L << 5).check();
     // SDM Vol. 3C 27.8 / Table 28-1: qualification 2 = PDPTE loading.
     assertEquals(EntryOutcome.invalidGuestState(2), report.outcome().orElseThrow());
     assertEquals(0x8000_0021, ((EntryOutcome.EntryFailure) report.outcome().orElseThrow()).exitReasonField());
@@ -60,7 +61,7 @@ class EntryReportTest {
 
   @Test
   void violationNamesFieldsAndValuesSeen() {
-    EntryReport report = Baselines.longMode().set(EntryFields.VIRTUAL_PROCESSOR_ID, 0).check();
+    EntryReport report = Baselines.longMode().set(VmcsEncodings.VIRTUAL_PROCESSOR_ID, 0).check();
     Violation violation = report.violations().get(0);
     FieldValue vpid = violation.fields().get(violation.fields().size() - 1);
     assertEquals(new FieldValue(0x0000, "VmcsControl16.VIRTUAL_PROCESSOR_ID", OptionalLong.of(0)), vpid);
@@ -83,8 +84,8 @@ class EntryReportTest {
     // IA32_VMX_PROCBASED_CTLS (482H) makes CR3-load/store exiting (bits 15, 16) default-1 (SDM Vol. 3D
     // A.3.2), IA32_VMX_EXIT_CTLS (483H) "save debug controls" (bit 2, A.4.1).
     assertEquals(List.of("ctl-proc-allowed0", "ctl-exit-allowed0"), s.check().violatedIds());
-    assertTrue(s.or(EntryFields.PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS, 0x1_8000)
-        .or(EntryFields.PRIMARY_VM_EXIT_CONTROLS, 1L << 2).check().enters());
+    assertTrue(s.or(VmcsEncodings.PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS, 0x1_8000)
+        .or(VmcsEncodings.PRIMARY_VM_EXIT_CONTROLS, 1L << 2).check().enters());
   }
 
   @Test
@@ -96,11 +97,11 @@ class EntryReportTest {
 
   @Test
   void imageKeepsAbsentApartFromZeroAndRejectsValuesTooWide() {
-    VmcsImage image = VmcsImage.empty().with(EntryFields.GUEST_RIP, 0);
-    assertTrue(image.value(EntryFields.GUEST_RIP).isPresent());
-    assertFalse(image.value(EntryFields.GUEST_RSP).isPresent());
+    VmcsImage image = VmcsImage.empty().with(VmcsEncodings.GUEST_RIP, 0);
+    assertTrue(image.value(VmcsEncodings.GUEST_RIP).isPresent());
+    assertFalse(image.value(VmcsEncodings.GUEST_RSP).isPresent());
     // 16-bit field (encoding bits 14:13 = 0, SDM Vol. 3C Table 25-21).
-    assertThrows(IllegalArgumentException.class, () -> image.with(EntryFields.GUEST_CS_SELECTOR, 0x1_0000));
-    assertThrows(IllegalArgumentException.class, () -> image.with(EntryFields.GUEST_RIP + 1, 0));
+    assertThrows(IllegalArgumentException.class, () -> image.with(VmcsEncodings.GUEST_CS_SELECTOR, 0x1_0000));
+    assertThrows(IllegalArgumentException.class, () -> image.with(VmcsEncodings.GUEST_RIP + 1, 0));
   }
 }

@@ -1,7 +1,7 @@
 package dev.vmcscodegen.runtime.entry;
 
 import dev.vmcscodegen.runtime.EntryOutcome;
-import static dev.vmcscodegen.runtime.entry.EntryFields.*;
+import static dev.vmcscodegen.runtime.fields.VmcsEncodings.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,10 +1,11 @@
 package dev.vmcscodegen.runtime.entry;
 
-import static dev.vmcscodegen.runtime.entry.EntryFields.*;
+import static dev.vmcscodegen.runtime.fields.VmcsEncodings.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vmcscodegen.runtime.fields.VmcsFields;
 import dev.vmcscodegen.runtime.fields.VmcsControl32;
 import dev.vmcscodegen.runtime.fields.VmcsControl64;
 import dev.vmcscodegen.runtime.fields.VmcsControlNW;
@@ -174,7 +175,7 @@ class KvmDumpParserTest {
     Map<Integer, Long> expected = sampleFields();
     for (Map.Entry<Integer, Long> field : expected.entrySet()) {
       assertEquals(field.getValue(), dump.image().values().get(field.getKey()),
-          () -> "field " + EntryFields.name(field.getKey()));
+          () -> "field " + VmcsFields.CATALOG.nameOf(field.getKey()));
     }
     assertEquals(expected, dump.image().values());
   }

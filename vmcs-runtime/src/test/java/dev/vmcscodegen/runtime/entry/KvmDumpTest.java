@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vmcscodegen.runtime.fields.VmcsEncodings;
 import dev.vmcscodegen.runtime.capability.VmxCapabilities;
 import dev.vmcscodegen.runtime.fields.VmcsControlNW;
 import dev.vmcscodegen.runtime.fields.VmcsFields;
@@ -36,18 +37,18 @@ class KvmDumpTest {
   @Test
   void segmentLinesGiveSelectorAccessRightsLimitBase() {
     // Sample line: "CS:   sel=0x0010, attr=0x0a09b, limit=0xffffffff, base=0x0000000000000000".
-    assertEquals(0x10, value(EntryFields.GUEST_CS_SELECTOR));
-    assertEquals(0xA09B, value(EntryFields.GUEST_CS_ACCESS_RIGHTS));
-    assertEquals(0xFFFF_FFFFL, value(EntryFields.GUEST_CS_LIMIT));
-    assertEquals(0xFFFF_8882_36E0_0000L, value(EntryFields.GUEST_GS_BASE));
-    assertEquals(0x7F, value(EntryFields.GUEST_GDTR_LIMIT));
-    assertEquals(0x4087, value(EntryFields.GUEST_TR_LIMIT));
+    assertEquals(0x10, value(VmcsEncodings.GUEST_CS_SELECTOR));
+    assertEquals(0xA09B, value(VmcsEncodings.GUEST_CS_ACCESS_RIGHTS));
+    assertEquals(0xFFFF_FFFFL, value(VmcsEncodings.GUEST_CS_LIMIT));
+    assertEquals(0xFFFF_8882_36E0_0000L, value(VmcsEncodings.GUEST_GS_BASE));
+    assertEquals(0x7F, value(VmcsEncodings.GUEST_GDTR_LIMIT));
+    assertEquals(0x4087, value(VmcsEncodings.GUEST_TR_LIMIT));
   }
 
   @Test
   void controlRegisterLinesGiveValueShadowAndMask() {
     // "CR0: actual=0x0000000080050033, shadow=0x0000000080050033, gh_mask=fffffffffffefff7".
-    assertEquals(0x8005_0033L, value(EntryFields.GUEST_CR0));
+    assertEquals(0x8005_0033L, value(VmcsEncodings.GUEST_CR0));
     assertEquals(0x8005_0033L, value(VmcsControlNW.CR0_READ_SHADOW.encoding()));
     assertEquals(0xFFFF_FFFF_FFFE_FFF7L, value(VmcsControlNW.CR0_GUEST_HOST_MASK.encoding()));
     assertEquals(0x75_0EF0L, value(VmcsControlNW.CR4_READ_SHADOW.encoding()));
@@ -56,20 +57,20 @@ class KvmDumpTest {
   @Test
   void hostAndControlSectionsMapToTheirOwnFields() {
     // Host "RIP = 0xffffffffc11accb0  RSP = ..." versus guest "RSP = ...  RIP = 0xffffffff828e3a0c".
-    assertEquals(0xFFFF_FFFF_C11A_CCB0L, value(EntryFields.HOST_RIP));
-    assertEquals(0xFFFF_FFFF_828E_3A0CL, value(EntryFields.GUEST_RIP));
-    assertEquals(0x40, value(EntryFields.HOST_TR_SELECTOR));
-    assertEquals(0xB5A2_6DFAL, value(EntryFields.PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS));
-    assertEquals(0x53FF, value(EntryFields.VM_ENTRY_CONTROLS));
-    assertEquals(0xEC, value(EntryFields.VM_ENTRY_INTERRUPTION_INFORMATION));
+    assertEquals(0xFFFF_FFFF_C11A_CCB0L, value(VmcsEncodings.HOST_RIP));
+    assertEquals(0xFFFF_FFFF_828E_3A0CL, value(VmcsEncodings.GUEST_RIP));
+    assertEquals(0x40, value(VmcsEncodings.HOST_TR_SELECTOR));
+    assertEquals(0xB5A2_6DFAL, value(VmcsEncodings.PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS));
+    assertEquals(0x53FF, value(VmcsEncodings.VM_ENTRY_CONTROLS));
+    assertEquals(0xEC, value(VmcsEncodings.VM_ENTRY_INTERRUPTION_INFORMATION));
     assertEquals(0x30, value(VmcsReadOnly32.EXIT_REASON.encoding()));
-    assertEquals(0x3_6052_4000L, value(EntryFields.VIRTUAL_APIC_ADDRESS));
-    assertEquals(1, value(EntryFields.VIRTUAL_PROCESSOR_ID));
+    assertEquals(0x3_6052_4000L, value(VmcsEncodings.VIRTUAL_APIC_ADDRESS));
+    assertEquals(1, value(VmcsEncodings.VIRTUAL_PROCESSOR_ID));
   }
 
   @Test
   void effectiveEferIsNotTheVmcsField() {
-    assertFalse(SAMPLE.image().contains(EntryFields.GUEST_IA32_EFER));
+    assertFalse(SAMPLE.image().contains(VmcsEncodings.GUEST_IA32_EFER));
     assertTrue(SAMPLE.skipped().stream().anyMatch(line -> line.contains("EFER= 0x0000000000000d01")
         && line.contains("not the VMCS field")), SAMPLE.skipped().toString());
   }
@@ -106,9 +107,9 @@ class KvmDumpTest {
         VmcsGuestNW.CR0 0x30
         VIRTUAL_PROCESSOR_ID 1
         """, VmcsFields.CATALOG);
-    assertEquals(OptionalLong.of(0xFFF0), image.value(EntryFields.GUEST_RIP));
-    assertEquals(OptionalLong.of(0x30), image.value(EntryFields.GUEST_CR0));
-    assertEquals(OptionalLong.of(1), image.value(EntryFields.VIRTUAL_PROCESSOR_ID));
+    assertEquals(OptionalLong.of(0xFFF0), image.value(VmcsEncodings.GUEST_RIP));
+    assertEquals(OptionalLong.of(0x30), image.value(VmcsEncodings.GUEST_CR0));
+    assertEquals(OptionalLong.of(1), image.value(VmcsEncodings.VIRTUAL_PROCESSOR_ID));
     assertEquals(image, VmcsImageText.parse(VmcsImageText.format(image, VmcsFields.CATALOG), VmcsFields.CATALOG));
   }
 

@@ -1,7 +1,7 @@
 package dev.vmcscodegen.runtime.entry;
 
 import dev.vmcscodegen.runtime.EntryOutcome;
-import static dev.vmcscodegen.runtime.entry.EntryFields.*;
+import static dev.vmcscodegen.runtime.fields.VmcsEncodings.*;
 import static dev.vmcscodegen.runtime.entry.RowProbe.assertHolds;
 import static dev.vmcscodegen.runtime.entry.RowProbe.assertViolated;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,7 +1,7 @@
 package dev.vmcscodegen.runtime.entry;
 
 import static dev.vmcscodegen.runtime.entry.Baselines.*;
-import static dev.vmcscodegen.runtime.entry.EntryFields.*;
+import static dev.vmcscodegen.runtime.fields.VmcsEncodings.*;
 
 import dev.vmcscodegen.runtime.arch.AccessRightsLayout;
 import java.util.ArrayList;

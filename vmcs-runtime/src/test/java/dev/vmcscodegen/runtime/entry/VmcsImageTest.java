@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.vmcscodegen.runtime.fields.VmcsEncodings;
 import dev.vmcscodegen.encoding.HostWidth;
 import dev.vmcscodegen.runtime.VmFailValidException;
 import dev.vmcscodegen.runtime.VmcsCatalog;
@@ -23,15 +24,15 @@ import org.junit.jupiter.api.Test;
 /** The VMCS image's set operations, equality, text form, reading from a backend, and the text format's numbers. */
 class VmcsImageTest {
 
-  private static final int CR0 = EntryFields.GUEST_CR0;
-  private static final int RIP = EntryFields.GUEST_RIP;
+  private static final int CR0 = VmcsEncodings.GUEST_CR0;
+  private static final int RIP = VmcsEncodings.GUEST_RIP;
 
   @Test
   void containsAndSizeCountPresentFieldsOnly() {
     VmcsImage image = VmcsImage.empty().with(CR0, 0).with(RIP, 0xFFF0);
     assertTrue(image.contains(CR0));
     assertTrue(image.contains(RIP));
-    assertFalse(image.contains(EntryFields.GUEST_RSP));
+    assertFalse(image.contains(VmcsEncodings.GUEST_RSP));
     assertEquals(2, image.size());
     assertEquals(0, VmcsImage.empty().size());
   }
@@ -42,7 +43,7 @@ class VmcsImageTest {
     assertEquals(Map.of(CR0, 0x31L, RIP, 0xFFF0L), image.values());
     // The guest CS selector is 16 bits wide (SDM Vol. 3C Table 25-21, encoding bits 14:13 = 0).
     assertThrows(IllegalArgumentException.class,
-        () -> VmcsImage.of(Map.of(EntryFields.GUEST_CS_SELECTOR, 0x1_0000L)));
+        () -> VmcsImage.of(Map.of(VmcsEncodings.GUEST_CS_SELECTOR, 0x1_0000L)));
   }
 
   @Test
@@ -52,9 +53,9 @@ class VmcsImageTest {
     assertEquals(Map.of(CR0, 0x31L), noRip.values());
     assertEquals(2, base.size());
     assertSame(noRip, noRip.without(RIP));
-    VmcsImage over = VmcsImage.empty().with(RIP, 0x1000).with(EntryFields.GUEST_RSP, 0x8000);
+    VmcsImage over = VmcsImage.empty().with(RIP, 0x1000).with(VmcsEncodings.GUEST_RSP, 0x8000);
     VmcsImage merged = base.withAll(over);
-    assertEquals(Map.of(CR0, 0x31L, RIP, 0x1000L, EntryFields.GUEST_RSP, 0x8000L), merged.values());
+    assertEquals(Map.of(CR0, 0x31L, RIP, 0x1000L, VmcsEncodings.GUEST_RSP, 0x8000L), merged.values());
     assertEquals(Map.of(CR0, 0x31L, RIP, 0xFFF0L), base.values());
   }
 
@@ -126,7 +127,7 @@ class VmcsImageTest {
 
   @Test
   void textRoundTripKeepsEveryField() {
-    Map<Integer, Long> values = new TreeMap<>(Map.of(CR0, 0x8000_0031L, RIP, -1L, EntryFields.VIRTUAL_PROCESSOR_ID, 1L));
+    Map<Integer, Long> values = new TreeMap<>(Map.of(CR0, 0x8000_0031L, RIP, -1L, VmcsEncodings.VIRTUAL_PROCESSOR_ID, 1L));
     VmcsImage image = VmcsImage.of(values);
     assertEquals(image, VmcsImageText.parse(VmcsImageText.format(image, VmcsFields.CATALOG), VmcsFields.CATALOG));
   }
