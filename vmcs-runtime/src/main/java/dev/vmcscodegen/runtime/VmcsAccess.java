@@ -3,8 +3,10 @@ package dev.vmcscodegen.runtime;
 import dev.vmcscodegen.encoding.HostWidth;
 
 /**
- * The accesses behind the generated {@code read}/{@code write} methods, one per width, so the
- * generated enums stay declarations and the logic is written and tested once.
+ * For generated code: the accesses behind the generated {@code read}/{@code write} methods, one per
+ * width, so the generated enums stay declarations and the logic is written and tested once. Not API:
+ * call the generated enums ({@code VmcsGuestNW.RIP.read(vmx)}); these signatures follow the generator
+ * and may change with it (docs/DESIGN.md, "What is API").
  *
  * <p>64-bit fields on a {@link HostWidth#BITS_32} host take two accesses, bits 31:0 at the full
  * encoding and bits 63:32 at the high encoding (full + 1), as SDM Vol. 3C 25.11.2 prescribes for
