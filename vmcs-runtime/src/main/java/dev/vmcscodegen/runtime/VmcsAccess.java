@@ -32,6 +32,23 @@ public final class VmcsAccess {
     vmx.vmwrite(encoding, Short.toUnsignedLong(value));
   }
 
+  /** Reads a 16-bit field zero-extended: 0 to 0xFFFF, so {@code == 0x8001} means what it says. */
+  public static int read16Unsigned(VmxInstructions vmx, int encoding) {
+    return Short.toUnsignedInt(read16(vmx, encoding));
+  }
+
+  /**
+   * Writes a 16-bit field from its unsigned value.
+   *
+   * @throws VmcsValueOutOfRangeException if {@code value} is not 0 to 0xFFFF
+   */
+  public static void write16Unsigned(VmxInstructions vmx, int encoding, int value, String field) {
+    if ((value >>> 16) != 0) {
+      throw new VmcsValueOutOfRangeException(field, encoding, value, 16);
+    }
+    vmx.vmwrite(encoding, value);
+  }
+
   /** Reads a 32-bit field. */
   public static int read32(VmxInstructions vmx, int encoding) {
     return (int) checkRead(vmx.vmread(encoding), 32, encoding);
@@ -40,6 +57,23 @@ public final class VmcsAccess {
   /** Writes a 32-bit field; the value is the 32 bits of {@code value}. */
   public static void write32(VmxInstructions vmx, int encoding, int value) {
     vmx.vmwrite(encoding, Integer.toUnsignedLong(value));
+  }
+
+  /** Reads a 32-bit field zero-extended: 0 to 0xFFFF_FFFF. */
+  public static long read32Unsigned(VmxInstructions vmx, int encoding) {
+    return Integer.toUnsignedLong(read32(vmx, encoding));
+  }
+
+  /**
+   * Writes a 32-bit field from its unsigned value.
+   *
+   * @throws VmcsValueOutOfRangeException if {@code value} is not 0 to 0xFFFF_FFFF
+   */
+  public static void write32Unsigned(VmxInstructions vmx, int encoding, long value, String field) {
+    if ((value >>> 32) != 0) {
+      throw new VmcsValueOutOfRangeException(field, encoding, value, 32);
+    }
+    vmx.vmwrite(encoding, value);
   }
 
   /** Reads a 64-bit field: one access on a 64-bit host, two on a 32-bit host (low half first). */

@@ -30,7 +30,7 @@ import java.util.Objects;
  * apply) and is not thread-safe.
  *
  * <p><b>Fields.</b> The processor supports exactly the fields of a {@link VmcsCatalog} (default
- * {@code VmcsFields.CATALOG}), less any removed with {@link SoftwareVmcsBuilder#without}. An encoding
+ * {@code VmcsFields.CATALOG}; {@link #withCatalogs} adds a project's own), less any removed with {@link SoftwareVmcsBuilder#without}. An encoding
  * names a supported component when its reserved bits 12, 15 and 31:16 are 0, its full encoding is a
  * supported field, and its access-type bit 0 is set only for a 64-bit field (SDM Vol. 3C 25.11.2,
  * Table 25-21). Anything else fails with VMfailValid(12).
@@ -130,6 +130,22 @@ public final class SoftwareVmcs implements VmxInstructions {
   /** A software VMCS with every default: all of {@code VmcsFields.CATALOG}, 64-bit host, one current clear VMCS. */
   public static SoftwareVmcs create() {
     return builder().build();
+  }
+
+  /**
+   * A software VMCS with every default that also supports the fields of a project's own specs: the one
+   * call to make when a spec extends the base one ({@code create()} knows only the base fields, so an
+   * own field would fail with VMfailValid(12)).
+   *
+   * <pre>{@code SoftwareVmcs vmcs = SoftwareVmcs.withCatalogs(ExtFields.CATALOG);}</pre>
+   *
+   * @param extensions generated {@code <prefix>Fields.CATALOG}s
+   * @throws IllegalArgumentException if a field repeats an encoding or name of the base spec or of another
+   *     extension
+   * @see SoftwareVmcsBuilder#addCatalogs
+   */
+  public static SoftwareVmcs withCatalogs(VmcsCatalog... extensions) {
+    return builder().addCatalogs(extensions).build();
   }
 
   /**

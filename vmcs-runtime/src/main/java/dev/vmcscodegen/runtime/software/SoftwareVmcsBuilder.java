@@ -45,6 +45,21 @@ public final class SoftwareVmcsBuilder {
   }
 
   /**
+   * Adds the fields of {@code extensions} (each a generated {@code <prefix>Fields.CATALOG} of a spec
+   * that extends the base one) to the catalog set so far, by default {@code VmcsFields.CATALOG}.
+   *
+   * @throws IllegalArgumentException if a field repeats an encoding or name already supported
+   */
+  public SoftwareVmcsBuilder addCatalogs(VmcsCatalog... extensions) {
+    VmcsCatalog all = catalog != null ? catalog : VmcsFields.CATALOG;
+    for (VmcsCatalog extension : extensions) {
+      all = all.plus(Objects.requireNonNull(extension, "extension"));
+    }
+    catalog = all;
+    return this;
+  }
+
+  /**
    * Leaves these fields of the catalog unsupported, to model a processor without a feature: VMREAD and
    * VMWRITE of them fail with VMfailValid(12) as on such a processor (SDM Vol. 3C 31.3, 31.4).
    */

@@ -53,6 +53,9 @@ final class AccessorGenerator {
       }
       methods.add(write.build());
     }
+    if (width == VmcsWidth.BITS_16 || width == VmcsWidth.BITS_32) {
+      methods.addAll(unsignedMethods());
+    }
     if (width == VmcsWidth.BITS_64) {
       methods.add(MethodSpec.methodBuilder("readHigh")
           .addJavadoc("Reads bits 63:32 of this field through its high access encoding (encoding + 1).\n")
@@ -72,6 +75,40 @@ final class AccessorGenerator {
             .addStatement("$T.writeHigh($L, encoding, $L)", RuntimeTypes.VMCS_ACCESS, VMX, VALUE)
             .build());
       }
+    }
+    return methods;
+  }
+
+  /**
+   * {@code readUnsigned}/{@code writeUnsigned}: the value zero-extended in the next wider type, as
+   * Netty's {@code getUnsignedShort} does, for comparing with and writing hex constants.
+   */
+  private List<MethodSpec> unsignedMethods() {
+    boolean bits16 = width == VmcsWidth.BITS_16;
+    TypeName unsignedType = bits16 ? TypeName.INT : TypeName.LONG;
+    String range = bits16 ? "0 to 0xFFFF" : "0 to 0xFFFF_FFFF";
+    String suffix = bits16 ? "16Unsigned" : "32Unsigned";
+    List<MethodSpec> methods = new ArrayList<>();
+    methods.add(MethodSpec.methodBuilder("readUnsigned")
+        .addJavadoc("Reads this field zero-extended ($L): one VMREAD. Use this to compare with or print\n", range)
+        .addJavadoc("the value as a number; {@link #read} gives the same bits as a signed {@code $L}.\n", valueType())
+        .addJavadoc("\n@param $L the VMX instructions backend\n@return the field's value, $L\n", VMX, range)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(unsignedType)
+        .addParameter(RuntimeTypes.VMX_INSTRUCTIONS, VMX)
+        .addStatement("return $T.read$L($L, encoding)", RuntimeTypes.VMCS_ACCESS, suffix, VMX)
+        .build());
+    if (writable) {
+      methods.add(MethodSpec.methodBuilder("writeUnsigned")
+          .addJavadoc("Writes this field from its unsigned value ($L): one VMWRITE.\n", range)
+          .addJavadoc("\n@param $L the VMX instructions backend\n@param $L the new value, $L\n", VMX, VALUE, range)
+          .addJavadoc("@throws dev.vmcscodegen.runtime.VmcsValueOutOfRangeException if {@code value} is outside"
+              + " $L\n", range)
+          .addModifiers(Modifier.PUBLIC)
+          .addParameter(RuntimeTypes.VMX_INSTRUCTIONS, VMX)
+          .addParameter(unsignedType, VALUE)
+          .addStatement("$T.write$L($L, encoding, $L, name())", RuntimeTypes.VMCS_ACCESS, suffix, VMX, VALUE)
+          .build());
     }
     return methods;
   }
