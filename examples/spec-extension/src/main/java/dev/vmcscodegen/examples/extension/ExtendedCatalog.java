@@ -14,6 +14,6 @@ public final class ExtendedCatalog {
 
   /** A software VMCS that supports the extension's fields as well as the SDM's. */
   public static SoftwareVmcs softwareVmcs() {
-    return SoftwareVmcs.builder().catalog(ALL).build();
+    return SoftwareVmcs.withCatalogs(ExtFields.CATALOG);
   }
 }
