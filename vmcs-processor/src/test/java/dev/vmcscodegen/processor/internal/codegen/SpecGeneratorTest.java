@@ -69,7 +69,8 @@ class SpecGeneratorTest {
 
   @Test
   void readOnlyFieldsHaveNoWriteAndSixtyFourBitFieldsHaveHighHalves() {
-    // DESIGN.md "Generated code": write only on writable categories; 64-bit adds readHigh (and writeHigh)
+    // DESIGN.md "Generated code": write only on writable categories; 64-bit adds readHigh (and writeHigh);
+    // 16- and 32-bit add readUnsigned (and writeUnsigned)
     Map<String, TypeSpec> types = types(SpecGenerator.generate(spec(
         "[read-only 64] r", "GUEST_PHYSICAL_ADDRESS 0x2400 d",
         "[read-only 32] r", "EXIT_REASON 0x4402 d",
@@ -77,9 +78,10 @@ class SpecGeneratorTest {
         "[host 16] r", "ES_SELECTOR 0x0C00 d"), "p", "Vmcs"));
     List<String> common = List.of("group", "encoding", "category", "width", "doc", "sdmReference");
     assertEquals(concat(common, List.of("read", "readHigh")), methods(types.get("VmcsReadOnly64")));
-    assertEquals(concat(common, List.of("read")), methods(types.get("VmcsReadOnly32")));
+    assertEquals(concat(common, List.of("read", "readUnsigned")), methods(types.get("VmcsReadOnly32")));
     assertEquals(concat(common, List.of("read", "write", "readHigh", "writeHigh")), methods(types.get("VmcsGuest64")));
-    assertEquals(concat(common, List.of("read", "write")), methods(types.get("VmcsHost16")));
+    assertEquals(concat(common, List.of("read", "write", "readUnsigned", "writeUnsigned")),
+        methods(types.get("VmcsHost16")));
     assertTrue(types.get("VmcsReadOnly32").superinterfaces().toString().contains("runtime.VmcsField"));
     assertTrue(types.get("VmcsHost16").superinterfaces().toString().contains("runtime.WritableVmcsField"));
   }
@@ -93,6 +95,11 @@ class SpecGeneratorTest {
     assertTrue(source.contains("public int read(VmxInstructions vmx)"));
     assertTrue(source.contains("public void write(VmxInstructions vmx, int value)"));
     assertTrue(source.contains("VmcsAccess.writeNatural(vmx, encoding, value, name())"));
+    assertTrue(source.contains("public int readUnsigned(VmxInstructions vmx)"));
+    assertTrue(source.contains("VmcsAccess.write16Unsigned(vmx, encoding, value, name())"));
+    assertTrue(source.contains("public long readUnsigned(VmxInstructions vmx)"));
+    assertTrue(source.contains("public void writeUnsigned(VmxInstructions vmx, long value)"));
+    assertTrue(source.contains("VmcsAccess.read32Unsigned(vmx, encoding)"));
   }
 
   @Test
