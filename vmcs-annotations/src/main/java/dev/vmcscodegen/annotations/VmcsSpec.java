@@ -18,14 +18,18 @@ import java.lang.annotation.Target;
  * package com.example.hv.vmcs;
  * }</pre>
  *
+ * <p>Problems with the spec are reported on {@link #value()}, each naming its {@code FILE:LINE}.
+ *
  * <p>How the processor finds {@link #value()}, in order (a spec that is found nowhere fails the build
  * with a diagnostic listing every place looked):
  * <ol>
  *   <li>an absolute path is taken as it is;</li>
  *   <li>relative to the directory given by the processor option {@code -Avmcs.specRoot=DIR};</li>
- *   <li>relative to the project directory and each of its parents, found by walking up from the
- *       class output directory (so {@code "vmcs-fields.spec"} finds the file at the root of a
- *       multi-module checkout);</li>
+ *   <li>relative to the project directory and each of its parents up to the build root, found by
+ *       walking up from the class output directory (so {@code "vmcs-fields.spec"} finds the file at the
+ *       root of a multi-module checkout). The build root is the nearest directory holding {@code .git},
+ *       or else the topmost of the directories holding a {@code pom.xml}, {@code build.gradle(.kts)} or
+ *       {@code settings.gradle(.kts)} in a row above the class output; the walk never goes beyond it;</li>
  *   <li>as a resource on the source path or class path ({@code src/main/resources}).</li>
  * </ol>
  */

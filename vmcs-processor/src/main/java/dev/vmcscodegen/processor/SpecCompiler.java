@@ -13,13 +13,16 @@ import dev.vmcscodegen.processor.internal.codegen.SpecGenerator;
 import dev.vmcscodegen.processor.internal.model.FieldDef;
 import dev.vmcscodegen.processor.internal.model.FieldGroup;
 import dev.vmcscodegen.processor.internal.model.Message;
+import dev.vmcscodegen.processor.internal.model.SpecFile;
 import dev.vmcscodegen.processor.internal.model.SpecProblems;
 import dev.vmcscodegen.processor.internal.spec.ReadResult;
 import dev.vmcscodegen.processor.internal.spec.SpecReader;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The processor's one entry point besides javac: check a spec, or check it and generate its sources.
@@ -61,6 +64,36 @@ public final class SpecCompiler {
   }
 
   /**
+   * Sources for a spec that has problems, for a compiler that goes on after them (javac): the types
+   * generated from the field lines that have no problem, so that code naming the generated types is not
+   * buried under {@code cannot find symbol} errors that only repeat the spec's problems. They are never
+   * the spec's output: the caller reports every problem as an error, so nothing compiled from them is
+   * ever used. Dropping lines only removes fields, so what is left breaks no rule (a duplicate's second
+   * line is the one dropped). Empty when a problem concerns the whole spec (prefix, unreadable, empty)
+   * rather than lines; the regular sources when the spec has no problem.
+   *
+   * @see #compile
+   */
+  public static List<GeneratedSource> recoverySources(String fileName, String content, boolean extendsBase,
+      String packageName, String prefix) {
+    SpecCompilation compiled = compile(fileName, content, extendsBase, packageName, prefix);
+    if (compiled.succeeded()) {
+      return compiled.sources();
+    }
+    Set<Integer> badLines = new HashSet<>();
+    for (Problem problem : compiled.problems()) {
+      if (problem.line() == 0) {
+        return List.of();
+      }
+      badLines.add(problem.line());
+    }
+    SpecFile read = SpecReader.read(fileName, content).spec();
+    SpecFile clean = new SpecFile(read.fileName(), read.groups(),
+        read.fields().stream().filter(field -> !badLines.contains(field.line())).toList());
+    return sources(clean, packageName, prefix);
+  }
+
+  /**
    * The problem of a spec that could not be read, for a tool that reads spec files itself (the Maven
    * plugin): {@code FILE: [VmcsSpecUnreadable] cannot read spec file FILE: REASON}.
    *
@@ -97,13 +130,17 @@ public final class SpecCompiler {
     if (!sorted.isEmpty() || packageName == null) {
       return new SpecCompilation(sorted, fields, List.of());
     }
+    return new SpecCompilation(List.of(), fields, sources(read.spec(), packageName, prefix));
+  }
+
+  private static List<GeneratedSource> sources(SpecFile spec, String packageName, String prefix) {
     List<GeneratedSource> sources = new ArrayList<>();
-    for (JavaFile file : SpecGenerator.generate(read.spec(), packageName, prefix)) {
+    for (JavaFile file : SpecGenerator.generate(spec, packageName, prefix)) {
       String name = file.packageName().isEmpty() ? file.typeSpec().name()
           : file.packageName() + "." + file.typeSpec().name();
       sources.add(new GeneratedSource(name, file.toString()));
     }
-    return new SpecCompilation(List.of(), fields, sources);
+    return sources;
   }
 
   private static SpecField field(FieldDef field, String prefix) {

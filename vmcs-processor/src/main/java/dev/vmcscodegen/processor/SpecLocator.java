@@ -17,10 +17,15 @@ import javax.tools.StandardLocation;
 
 /**
  * Finds a spec in the order the {@code @VmcsSpec} javadoc promises: an absolute path as it is; under
- * {@code -Avmcs.specRoot}; under the class output directory and each of its parents (the project and
- * the checkout it sits in); as a source path, then class path resource. Records every place looked.
+ * {@code -Avmcs.specRoot}; under the class output directory and each of its parents up to the build
+ * root ({@link #buildRoot}: the project and the checkout it sits in, never beyond); as a source path,
+ * then class path resource. Records every place looked.
  */
 final class SpecLocator {
+
+  /** The files that make a directory part of a build (Maven, Gradle). */
+  static final List<String> BUILD_FILES =
+      List.of("pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts");
 
   /** The processor option naming a directory specs are relative to. */
   static final String SPEC_ROOT_OPTION = "vmcs.specRoot";
@@ -81,13 +86,44 @@ final class SpecLocator {
       looked.add("(class output " + output + " is not a directory, so no project directory to search)");
       return Optional.empty();
     }
-    for (Path dir = Path.of(output).getParent(); dir != null; dir = dir.getParent()) {
+    Path start = Path.of(output).getParent();
+    Optional<Path> root = buildRoot(start);
+    if (root.isEmpty()) {
+      looked.add("(no build root above the class output " + start + ": no directory holding one of "
+          + String.join(", ", BUILD_FILES) + " or .git, so no project directory is searched)");
+      return Optional.empty();
+    }
+    for (Path dir = start; dir != null; dir = dir.getParent()) {
       Optional<SpecLocation> found = fromFile(dir.resolve(name), looked);
-      if (found.isPresent()) {
+      if (found.isPresent() || dir.equals(root.get())) {
         return found;
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The build root above {@code start}: the nearest directory holding {@code .git}, or else the top of
+   * the run of directories holding a build file that begins at the first one found going up; the spec
+   * search never walks beyond it, so a same-named file outside the project is never used.
+   */
+  static Optional<Path> buildRoot(Path start) {
+    Path top = null;
+    for (Path dir = start; dir != null; dir = dir.getParent()) {
+      if (Files.exists(dir.resolve(".git"))) {
+        return Optional.of(dir);
+      }
+      if (hasBuildFile(dir)) {
+        top = dir;
+      } else if (top != null) {
+        break;
+      }
+    }
+    return Optional.ofNullable(top);
+  }
+
+  private static boolean hasBuildFile(Path dir) {
+    return BUILD_FILES.stream().anyMatch(file -> Files.isRegularFile(dir.resolve(file)));
   }
 
   private Optional<SpecLocation> asResource(StandardLocation location, String name, List<String> looked) {

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -15,7 +17,9 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
@@ -24,14 +28,15 @@ import javax.tools.JavaFileObject;
 /**
  * Generates typed VMCS field enums for every element annotated with {@link VmcsSpec}: finds the spec
  * ({@link SpecLocator}), compiles it ({@link SpecCompiler}: read, check, generate), and reports
- * each problem as an error on the annotation, or writes the files. Nothing escapes into javac: an
+ * each problem as an error on the annotation's {@code value} (the spec path, so an IDE lands there),
+ * or writes the files. Nothing escapes into javac: an
  * unexpected exception is reported as {@code [VmcsInternalError]} with its stack trace.
  *
  * <p>Option {@code -Avmcs.specRoot=DIR}: a directory specs are looked up in (see {@link VmcsSpec}).
  *
  * <p>Build tools: javac does not know the spec is an input, so Maven does not rerun the processor
- * when only the spec changed (delete {@code target/maven-status/maven-compiler-plugin/compile}, as the
- * vmcs-runtime pom does); Gradle runs it as an isolating processor (each generated file comes from one
+ * when only the spec changed (use {@code vmcs-maven-plugin}, which does, or delete
+ * {@code target/maven-status/maven-compiler-plugin/compile}, as the vmcs-runtime pom does); Gradle runs it as an isolating processor (each generated file comes from one
  * annotated element) and must be told the spec is a compile input. The generated code is annotated
  * {@code @javax.annotation.processing.Generated}: a JPMS module using it needs
  * {@code requires static java.compiler}.
@@ -43,8 +48,9 @@ public final class VmcsProcessor extends AbstractProcessor {
   private static final String ANNOTATION = VmcsSpec.class.getCanonicalName();
 
   /**
-   * The annotation the generated code carries. The processor claims it (and does nothing with it) so
-   * that javac's {@code -Xlint:processing} does not warn that no processor claimed it.
+   * The annotation the generated code carries. The processor claims it in a round where every element
+   * carrying it is ours (so javac's {@code -Xlint:processing} does not warn about our own output), and
+   * never when another tool's generated code carries it too: that is for the other tool's processors.
    */
   private static final String GENERATED = "javax.annotation.processing.Generated";
 
@@ -84,8 +90,10 @@ public final class VmcsProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    boolean claim = true;
     for (TypeElement annotation : annotations) {
-      if (!annotation.getQualifiedName().contentEquals(ANNOTATION)) {
+      if (annotation.getQualifiedName().contentEquals(GENERATED)) {
+        claim = round.getElementsAnnotatedWith(annotation).stream().allMatch(VmcsProcessor::generatedByUs);
         continue;
       }
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
@@ -97,7 +105,23 @@ public final class VmcsProcessor extends AbstractProcessor {
         }
       }
     }
-    return true; // claims @VmcsSpec and @Generated: no other processor has a use for them
+    return claim; // @VmcsSpec, and @Generated when it is only on our output
+  }
+
+  /** Whether {@code element} carries {@code @Generated} naming this processor. */
+  private static boolean generatedByUs(Element element) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (mirror.getAnnotationType().toString().equals(GENERATED)) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+            : mirror.getElementValues().entrySet()) {
+          if (entry.getKey().getSimpleName().contentEquals("value")
+              && entry.getValue().toString().contains("\"" + VmcsProcessor.class.getName() + "\"")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private void processElement(Element element, AnnotationMirror mirror) {
@@ -121,7 +145,14 @@ public final class VmcsProcessor extends AbstractProcessor {
     for (Problem problem : compilation.problems()) {
       error(element, mirror, problem.render());
     }
-    for (GeneratedSource generated : compilation.sources()) {
+    // A spec with problems fails the compilation, but javac still reports "cannot find symbol" for every
+    // generated type named in a declaration or import: write the types of the clean lines so that the
+    // spec's problems are what the user reads. They are never compiled into classes (javac stops on
+    // the errors above).
+    List<GeneratedSource> sources = compilation.succeeded() ? compilation.sources()
+        : SpecCompiler.recoverySources(spec.value(), found.content(), spec.extendsBase(), packageOf(element),
+            spec.prefix());
+    for (GeneratedSource generated : sources) {
       try {
         JavaFileObject source = processingEnv.getFiler().createSourceFile(generated.qualifiedName(), element);
         try (Writer writer = source.openWriter()) {
@@ -147,8 +178,22 @@ public final class VmcsProcessor extends AbstractProcessor {
     return null;
   }
 
+  /** Reports on the annotation's {@code value} (the spec path), so an IDE lands on it. */
   private void error(Element element, AnnotationMirror mirror, String message) {
-    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, element, mirror);
+    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, element, mirror, specPath(mirror));
+  }
+
+  private static AnnotationValue specPath(AnnotationMirror mirror) {
+    if (mirror == null) {
+      return null;
+    }
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+        : mirror.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals("value")) {
+        return entry.getValue();
+      }
+    }
+    return null;
   }
 
   private static String stackTrace(Throwable e) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * One javac run per diagnostic of {@link Message}: the message, with its {@code file:line} where it has
- * one, reported as an error on the {@code @VmcsSpec} line. The switch in {@link #caseOf} has no default,
+ * one, reported as an error on the {@code @VmcsSpec} annotation's value (its own line here). The switch in {@link #caseOf} has no default,
  * so a new message does not compile without its case here.
  */
 class DiagnosticsTest {
@@ -49,7 +49,9 @@ class DiagnosticsTest {
     JavaFileObject source = JavaFileObjects.forSourceLines("test.vmcs.Anchor",
         "package test.vmcs;",
         "import dev.vmcscodegen.annotations.VmcsSpec;",
-        "@VmcsSpec(" + test.annotation() + ") final class Anchor {}",
+        "@VmcsSpec(",
+        "    " + test.annotation() + ")",
+        "final class Anchor {}",
         secondLine);
     VmcsProcessor processor = message == Message.INTERNAL_ERROR
         ? new VmcsProcessor((name, content, base, pkg, prefix) -> {
@@ -63,7 +65,8 @@ class DiagnosticsTest {
         .withOptions("-Avmcs.specRoot=" + specRoot)
         .compile(sources);
     assertThat(compilation).failed();
-    String line = message == Message.WRITE_FAILED ? "class Second" : "class Anchor";
+    // on the annotation's value (the spec path), where an IDE then lands
+    String line = message == Message.WRITE_FAILED ? "class Second" : test.annotation();
     assertThat(compilation).hadErrorContaining(test.expected()).inFile(source).onLineContaining(line);
     assertTrue(test.expected().contains("[" + message.id() + "]"), "the case checks the message's id");
     for (String also : test.alsoExpected()) {

@@ -76,4 +76,36 @@ class SpecCompilerTest {
     assertEquals(Message.SPEC_UNREADABLE, problem.kind());
     assertEquals("/p/x.spec: [VmcsSpecUnreadable] cannot read spec file /p/x.spec: no such file", problem.render());
   }
+
+  @Test
+  void recoverySourcesLeaveOutTheLinesWithProblems() {
+    // SDM Vol. 3D B.4.3: guest RIP 0x681E, RSP 0x681C; 0x681F is RIP's (non-existent) high access
+    String spec = "[guest natural] SDM Vol. 3D, B.4.3\nRIP 0x681F Guest RIP\nRSP 0x681C Guest RSP\n";
+    assertFalse(SpecCompiler.compile("t.spec", spec, false, "p", "Vmcs").succeeded());
+    List<GeneratedSource> recovered = SpecCompiler.recoverySources("t.spec", spec, false, "p", "Vmcs");
+    assertEquals(List.of("p.VmcsGuestNW", "p.VmcsFields", "p.VmcsEncodings"),
+        recovered.stream().map(GeneratedSource::qualifiedName).toList());
+    assertTrue(recovered.get(0).text().contains("RSP("));
+    assertFalse(recovered.get(0).text().contains("RIP("));
+  }
+
+  @Test
+  void recoverySourcesAreTheRealOnesForACleanSpecAndNoneForAWholeSpecProblem() {
+    assertEquals(SpecCompiler.compile("t.spec", CLEAN, false, "p", "Vmcs").sources(),
+        SpecCompiler.recoverySources("t.spec", CLEAN, false, "p", "Vmcs"));
+    assertEquals(List.of(), SpecCompiler.recoverySources("t.spec", CLEAN, false, "p", "1x"));
+    assertEquals(List.of(), SpecCompiler.recoverySources("t.spec", "# nothing\n", false, "p", "Vmcs"));
+  }
+
+  @Test
+  void recoverySourcesKeepTheFirstOfTwoNamesAndOnlyCatalogAndConstantsWhenNoLineIsClean() {
+    // two RIPs: the second is the duplicate; dropping it leaves a clean spec
+    String duplicate = "[guest natural] SDM Vol. 3D, B.4.3\nRIP 0x681E Guest RIP\nRIP 0x681C Guest RSP\n";
+    assertTrue(SpecCompiler.recoverySources("t.spec", duplicate, false, "p", "Vmcs").get(0).text()
+        .contains("0x681E"));
+    // every field line broken: no group type, an empty catalog and constants class
+    String allBroken = "[guest natural] SDM Vol. 3D, B.4.3\nRIP 0x681F Guest RIP\n";
+    assertEquals(List.of("p.VmcsFields", "p.VmcsEncodings"), SpecCompiler.recoverySources("t.spec", allBroken,
+        false, "p", "Vmcs").stream().map(GeneratedSource::qualifiedName).toList());
+  }
 }

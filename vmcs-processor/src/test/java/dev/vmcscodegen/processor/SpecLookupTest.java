@@ -65,8 +65,14 @@ class SpecLookupTest {
     return Files.exists(project.resolve("module/target/classes/p/" + type + ".java"));
   }
 
+  /** Makes {@code dir} hold a Maven build file. */
+  private static void buildFileIn(Path dir) throws IOException {
+    Files.writeString(Files.createDirectories(dir).resolve("pom.xml"), "<project/>\n");
+  }
+
   @Test
   void relativePathIsFoundByWalkingUpFromTheClassOutput() throws IOException {
+    buildFileIn(project);
     Files.writeString(project.resolve("fields.spec"), GUEST_SPEC); // the checkout root, three levels up
     assertEquals(List.of(), javac("\"fields.spec\""));
     assertTrue(generated("VmcsGuestNW"));
@@ -96,7 +102,49 @@ class SpecLookupTest {
   }
 
   @Test
+  void theWalkStopsAtTheTopBuildFileAndNeverLooksAbove() throws IOException {
+    Path checkout = project.resolve("module");
+    buildFileIn(checkout);
+    Files.writeString(project.resolve("fields.spec"), GUEST_SPEC); // above the build root: never used
+    List<String> errors = javac("\"fields.spec\"");
+    assertEquals(1, errors.size());
+    assertTrue(errors.get(0).contains("  " + checkout.resolve("fields.spec")), errors.get(0));
+    assertTrue(!errors.get(0).contains("  " + project.resolve("fields.spec")), errors.get(0));
+    assertTrue(!generated("VmcsGuestNW"));
+  }
+
+  @Test
+  void gitMarksTheBuildRootAboveModulesWithoutBuildFiles() throws IOException {
+    Files.createDirectories(project.resolve(".git"));
+    Files.writeString(project.resolve("fields.spec"), GUEST_SPEC);
+    assertEquals(List.of(), javac("\"fields.spec\""));
+    assertTrue(generated("VmcsGuestNW"));
+  }
+
+  @Test
+  void withoutABuildRootNoProjectDirectoryIsSearched() throws IOException {
+    Files.writeString(project.resolve("fields.spec"), GUEST_SPEC);
+    List<String> errors = javac("\"fields.spec\"");
+    assertEquals(1, errors.size());
+    assertTrue(errors.get(0).contains("(no build root above the class output"), errors.get(0));
+    assertTrue(!errors.get(0).contains("  " + project.resolve("fields.spec")), errors.get(0));
+  }
+
+  @Test
+  void buildRootIsTheTopOfTheRunOfBuildFilesOrTheNearestGit() throws IOException {
+    Path module = project.resolve("a/b/module");
+    buildFileIn(module);
+    buildFileIn(project.resolve("a/b"));
+    assertEquals(java.util.Optional.of(project.resolve("a/b")), SpecLocator.buildRoot(module.resolve("target")));
+    Files.createDirectories(project.resolve("a/.git"));
+    assertEquals(java.util.Optional.of(project.resolve("a")), SpecLocator.buildRoot(module.resolve("target")));
+    Files.createDirectories(module.resolve(".git"));
+    assertEquals(java.util.Optional.of(module), SpecLocator.buildRoot(module.resolve("target")));
+  }
+
+  @Test
   void notFoundListsEveryPlaceLookedInOrder() throws IOException {
+    buildFileIn(project);
     Path root = Files.createDirectories(project.resolve("elsewhere"));
     List<String> errors = javac("\"nowhere.spec\"", "-Avmcs.specRoot=" + root);
     assertEquals(1, errors.size());
