@@ -150,7 +150,7 @@ public final class EntryState {
   }
 
   /** Whether {@code bit} is 1 in a value of its control field. */
-  static boolean set(long controls, ControlBit bit) {
+  private static boolean set(long controls, ControlBit bit) {
     return (controls & bit.mask()) != 0;
   }
 

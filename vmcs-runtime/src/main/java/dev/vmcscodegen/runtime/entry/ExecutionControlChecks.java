@@ -37,11 +37,6 @@ final class ExecutionControlChecks {
     return Check.of(id, SECTION, CheckArea.EXECUTION_CONTROLS, rule, fix, condition, fields);
   }
 
-  /** Whether a secondary control is in force. */
-  private static boolean sec(EntryState s, long bit) {
-    return set(s.secondary(), bit);
-  }
-
   private static Check pageAddress(String id, String what, int field, Condition gate, String gateText,
       int... gateFields) {
     int[] fields = new int[gateFields.length + 1];

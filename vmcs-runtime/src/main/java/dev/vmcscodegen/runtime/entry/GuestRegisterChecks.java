@@ -29,10 +29,6 @@ final class GuestRegisterChecks {
     return Check.of(id, SECTION, CheckArea.GUEST_STATE, rule, fix, condition, fields);
   }
 
-  private static boolean entry(EntryState s, long bit) {
-    return set(s.entryControls(), bit);
-  }
-
   static List<Check> rows() {
     return List.of(
         row("guest-cr0-fixed0", "Guest CR0 must have every bit IA32_VMX_CR0_FIXED0 fixes to 1, except PE and"

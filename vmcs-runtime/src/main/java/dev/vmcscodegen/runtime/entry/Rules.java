@@ -4,7 +4,6 @@ import dev.vmcscodegen.runtime.arch.Page;
 import dev.vmcscodegen.runtime.arch.MsrAreaEntry;
 import dev.vmcscodegen.runtime.capability.AllowedSettings;
 import dev.vmcscodegen.runtime.capability.FixedBits;
-import dev.vmcscodegen.runtime.control.ControlBit;
 
 /** Predicates several check rows share, each phrased as the SDM phrases it. */
 final class Rules {
@@ -77,10 +76,5 @@ final class Rules {
   /** Whether {@code bit} (a mask) is 1 in {@code value}. */
   static boolean set(long value, long bit) {
     return (value & bit) != 0;
-  }
-
-  /** Whether a control bit is 1 in a value of its control field. */
-  static boolean set(long controls, ControlBit bit) {
-    return EntryState.set(controls, bit);
   }
 }
