@@ -10,8 +10,8 @@ public class ProblemException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** The problems; a {@link List#copyOf} list, so serializable. */
-  private final List<Problem> problems;
+  /** The problems; not serialized (a problem's kind is any catalogue's enum), the message keeps their text. */
+  private final transient List<Problem> problems;
 
   /** An exception for {@code problems}, which must not be empty. */
   public ProblemException(List<Problem> problems) {
