@@ -117,6 +117,25 @@ public enum ControlKind {
     return trueControls && trueCapabilityMsr != null ? trueCapabilityMsr : capabilityMsr;
   }
 
+  /**
+   * The control that makes this field apply: "activate secondary controls" (bit 31) of the primary
+   * processor-based controls for the secondary ones and "activate tertiary controls" (bit 17) for the
+   * tertiary ones (SDM Vol. 3C 25.6.2), "activate secondary controls" (bit 31) of the primary VM-exit
+   * controls for the secondary VM-exit controls (SDM Vol. 3C 25.7.1). While that control is 0 the
+   * processor ignores the field and VM entry does not check it (SDM Vol. 3C 27.2.1.1, 27.2.1.2). Empty
+   * for the fields that always apply.
+   */
+  public Optional<ControlBit> activatedBy() {
+    return switch (this) {
+      case SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS ->
+          Optional.of(PrimaryProcessorBasedControl.ACTIVATE_SECONDARY_CONTROLS);
+      case TERTIARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS ->
+          Optional.of(PrimaryProcessorBasedControl.ACTIVATE_TERTIARY_CONTROLS);
+      case SECONDARY_VM_EXIT_CONTROLS -> Optional.of(PrimaryVmExitControl.ACTIVATE_SECONDARY_CONTROLS);
+      default -> Optional.empty();
+    };
+  }
+
   /** Where the SDM defines the field's bits. */
   public String sdmReference() {
     return sdmReference;
