@@ -129,7 +129,7 @@ public final class ControlResolver {
         for (long rest = allowed.fixedOne(); rest != 0; rest &= rest - 1) {
           int bit = Long.numberOfTrailingZeros(rest);
           assignment.markOne(Assignment.index(kind, bit), Reason.FIXED_BY_CPU,
-              "fixed to 1: " + msr + " allows only 1 (allowed-0 bit " + bit + " is 1, "
+              "fixed to 1: " + msr + " allows only 1 (its allowed-0 setting is 1, "
                   + capability.get().msr().sdmReference() + ")");
         }
       }

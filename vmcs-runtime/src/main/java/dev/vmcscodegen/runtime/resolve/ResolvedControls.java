@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The result of {@link ControlResolver#resolve}: the value of each control field and, for every bit of
@@ -113,8 +114,43 @@ public record ResolvedControls(ControlIntents intents, Map<ControlKind, Long> va
   }
 
   /**
+   * Why these control values would fail VM entry's checks of the allowed settings on another processor
+   * (SDM Vol. 3C 27.2.1.1 to 27.2.1.3): for each field in force (a secondary or tertiary field only while
+   * its activating control is 1, {@link ControlKind#activatedBy()}), a field the other processor lacks,
+   * bits set that its allowed-1 settings forbid and bits clear that its allowed-0 settings require.
+   * Empty when the values run there as they are.
+   */
+  public List<String> problemsOn(VmxCapabilities other) {
+    List<String> problems = new ArrayList<>();
+    for (ControlKind kind : ControlKind.values()) {
+      boolean inForce = kind.activatedBy().map(this::isSet).orElse(true);
+      if (!inForce || !hasField(kind)) {
+        continue;
+      }
+      var capability = other.controlCapability(kind);
+      if (capability.isEmpty()) {
+        problems.add("the " + kind.sdmName() + " are in use but the processor has no " + kind.capabilityMsr().name());
+        continue;
+      }
+      long value = value(kind);
+      long forbidden = value & ~capability.get().allowed().allowed1() & kind.widthMask();
+      long required = capability.get().allowed().allowed0() & ~value;
+      if (forbidden != 0) {
+        problems.add(kind.sdmName() + ": " + kind.describeBits(forbidden) + " set, but "
+            + capability.get().msr().name() + " allows only 0");
+      }
+      if (required != 0) {
+        problems.add(kind.sdmName() + ": " + kind.describeBits(required) + " clear, but "
+            + capability.get().msr().name() + " allows only 1");
+      }
+    }
+    return problems;
+  }
+
+  /**
    * The explanation: per field its value, then each notable bit ({@link #notableDecisions()}) with its
-   * value and reason; fields the processor does not have are named as such.
+   * value and reason, unnamed bits of the same value and reason on one line; fields the processor does
+   * not have are named as such.
    */
   public String explain() {
     StringBuilder text = new StringBuilder();
@@ -125,11 +161,21 @@ public record ResolvedControls(ControlIntents intents, Map<ControlKind, Long> va
       }
       text.append(kind.sdmName()).append(" = ").append(String.format(kind.width() == 64 ? "0x%016X" : "0x%08X",
           value(kind))).append('\n');
+      Map<String, List<Integer>> unnamed = new LinkedHashMap<>();
       for (BitDecision decision : notableDecisions()) {
-        if (decision.kind() == kind) {
+        if (decision.kind() != kind) {
+          continue;
+        }
+        if (decision.control().isPresent()) {
           text.append("  ").append(decision.describe()).append('\n');
+        } else {
+          unnamed.computeIfAbsent((decision.value() ? 1 : 0) + ": " + decision.why(), key -> new ArrayList<>())
+              .add(decision.bit());
         }
       }
+      unnamed.forEach((why, bits) -> text.append("  ").append(bits.size() == 1 ? "bit " : "bits ")
+          .append(bits.stream().map(String::valueOf).collect(Collectors.joining(", "))).append(" = ").append(why)
+          .append('\n'));
     }
     return text.toString();
   }
