@@ -7,6 +7,7 @@ import dev.vmcscodegen.runtime.arch.ActivityState;
 import dev.vmcscodegen.runtime.arch.Cr0;
 import dev.vmcscodegen.runtime.arch.Cr4;
 import dev.vmcscodegen.runtime.arch.Efer;
+import dev.vmcscodegen.runtime.arch.Page;
 import dev.vmcscodegen.runtime.arch.ResetState;
 import dev.vmcscodegen.runtime.arch.Rflags;
 import dev.vmcscodegen.runtime.arch.SegmentType;
@@ -44,7 +45,7 @@ record GuestState(long cr0, long cr4, Map<Integer, Long> fields) {
   /** Where a boot sector starts: 0000:7C00. */
   private static final long BOOT_SECTOR = 0x7C00;
   /** The paging structures of the PAE and 64-bit guests: a page at 2000H. */
-  private static final long PAGE_TABLES = 0x2000;
+  private static final long PAGE_TABLES = 2 * Page.SIZE_4K;
   /** GDT selectors of the flat guests: code 08H, data 10H, TSS 18H. */
   private static final long CODE_SELECTOR = 0x08;
   private static final long DATA_SELECTOR = 0x10;
