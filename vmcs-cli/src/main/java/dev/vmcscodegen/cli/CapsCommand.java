@@ -1,7 +1,7 @@
 package dev.vmcscodegen.cli;
 
+import dev.vmcscodegen.problem.ProblemException;
 import dev.vmcscodegen.runtime.capability.VmxCapabilities;
-import dev.vmcscodegen.runtime.capability.VmxCapabilitiesException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -54,13 +54,14 @@ public final class CapsCommand implements Callable<Integer> {
     } else {
       CapsReport.printText(spec.commandLine().getOut(), capabilities);
     }
-    return VmcsCli.EXIT_OK;
+    return ExitCode.OK.code();
   }
 
   /**
    * Loads a profile file; a missing or unreadable file, or a profile with problems, is an input error.
    *
-   * @throws InputException naming the file, or one line a problem
+   * @throws InputException naming a file that cannot be read
+   * @throws ProblemException with every problem of the profile
    */
   static VmxCapabilities loadFile(Path file) {
     try {
@@ -69,8 +70,6 @@ public final class CapsCommand implements Callable<Integer> {
       throw new InputException(file + ": no such file");
     } catch (IOException e) {
       throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-    } catch (VmxCapabilitiesException e) {
-      throw InputException.problems(e.problems().stream().map(problem -> problem.render(e.source())).toList());
     }
   }
 

@@ -1,21 +1,21 @@
 package dev.vmcscodegen.cli;
 
-import dev.vmcscodegen.runtime.EntryOutcome;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import dev.vmcscodegen.problem.Parsed;
+import dev.vmcscodegen.runtime.EntryOutcome;
 import dev.vmcscodegen.runtime.capability.VmxCapabilities;
 import dev.vmcscodegen.runtime.entry.EntryCapabilities;
 import dev.vmcscodegen.runtime.entry.EntryChecker;
 import dev.vmcscodegen.runtime.entry.EntryReport;
 import dev.vmcscodegen.runtime.entry.FieldValue;
-import dev.vmcscodegen.runtime.entry.KvmDump;
-import dev.vmcscodegen.runtime.entry.KvmDumpParser;
 import dev.vmcscodegen.runtime.entry.ProcessorFacts;
 import dev.vmcscodegen.runtime.entry.Violation;
-import dev.vmcscodegen.runtime.entry.VmcsImage;
-import dev.vmcscodegen.runtime.entry.VmcsImageText;
 import dev.vmcscodegen.runtime.fields.VmcsFields;
+import dev.vmcscodegen.runtime.image.KvmDumpParser;
+import dev.vmcscodegen.runtime.image.VmcsImage;
+import dev.vmcscodegen.runtime.image.VmcsImageText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
  * 27.1 to 27.3; 26.x in editions before 2023) on a VMCS image and names every violated check with its
  * SDM section, the fields and values involved, what the processor reports, and the fix.
  *
- * <p>Exit codes: 0 the image would enter, 3 it would fail, 1 bad input, 2 bad usage. Checks whose
+ * <p>Exit codes ({@link ExitCode}): 0 the image would enter, 3 it would fail, 1 bad input, 2 bad usage.
+ * Every problem of the inputs is printed on stderr, one a line: the errors of a profile, image or dump
+ * that cannot be used (exit 1), and the warnings of a dump that could (the lines it skipped). Checks whose
  * inputs the image lacks are listed as not verifiable, never as violations.
  */
 @Command(name = "check",
@@ -44,9 +46,6 @@ import picocli.CommandLine.Spec;
     description = "Check a VMCS image against the VM-entry checks of SDM Vol. 3C 27.1-27.3; exit 0 if it"
         + " would enter, 3 if it would fail.")
 public final class CheckCommand implements Callable<Integer> {
-
-  /** Exit code when VM entry would fail. */
-  public static final int EXIT_WOULD_FAIL = 3;
 
   /** Where the VMCS image comes from: exactly one source. */
   static final class Image {
@@ -86,19 +85,13 @@ public final class CheckCommand implements Callable<Integer> {
     EntryCapabilities capabilities = capabilities(msrFile);
     Path source = image.vmcsFile != null ? image.vmcsFile : image.kvmDump;
     String text = read(source);
-    VmcsImage vmcs;
-    List<String> skipped = List.of();
-    try {
-      if (image.vmcsFile != null) {
-        vmcs = VmcsImageText.parse(text, VmcsFields.CATALOG);
-      } else {
-        KvmDump dump = KvmDumpParser.parse(text);
-        vmcs = dump.image();
-        skipped = dump.skipped();
-      }
-    } catch (IllegalArgumentException e) {
-      throw new InputException(source + ": " + e.getMessage(), e);
-    }
+    Parsed<VmcsImage> parsed = image.vmcsFile != null
+        ? new Parsed<>(VmcsImageText.parse(text, source.toString(), VmcsFields.CATALOG), List.of())
+        : KvmDumpParser.parse(text, source.toString());
+    VmcsImage vmcs = parsed.value();
+    PrintWriter err = spec.commandLine().getErr();
+    parsed.problems().forEach(problem -> err.println(problem.render()));
+    err.flush();
     ProcessorFacts facts = ProcessorFacts.defaults().withMaxPhysicalAddress(maxPhysicalAddress);
     EntryReport report = EntryChecker.standard().check(vmcs, capabilities, facts);
     PrintWriter out = spec.commandLine().getOut();
@@ -106,12 +99,13 @@ public final class CheckCommand implements Callable<Integer> {
       JsonOutput.print(out, json(report));
     } else {
       out.printf("%s: %d fields%s; profile %s; MAXPHYADDR %d.%n", source, vmcs.size(),
-          skipped.isEmpty() ? "" : " (" + skipped.size() + " dump lines are not VMCS fields)", msrFile,
+          parsed.problems().isEmpty() ? "" : " (" + parsed.problems().size() + " dump lines are not VMCS fields)",
+          msrFile,
           maxPhysicalAddress);
       out.print(report.diagnosis());
       out.flush();
     }
-    return report.enters() ? VmcsCli.EXIT_OK : EXIT_WOULD_FAIL;
+    return (report.enters() ? ExitCode.OK : ExitCode.WOULD_FAIL).code();
   }
 
   private static JsonObject json(EntryReport report) {

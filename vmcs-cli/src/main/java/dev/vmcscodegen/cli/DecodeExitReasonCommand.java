@@ -68,6 +68,6 @@ public final class DecodeExitReasonCommand implements Callable<Integer> {
           .row("reserved bits", Text.reservedBits(decoded.reservedBits(), "bits 24:16 and 30"))
           .print(out);
     }
-    return VmcsCli.EXIT_OK;
+    return ExitCode.OK.code();
   }
 }

@@ -48,7 +48,7 @@ public final class DecodeFieldCommand implements Callable<Integer> {
     } else {
       printText(out, parts, field);
     }
-    return VmcsCli.EXIT_OK;
+    return ExitCode.OK.code();
   }
 
   private void printJson(PrintWriter out, VmcsEncoding parts, Optional<VmcsField> field) {

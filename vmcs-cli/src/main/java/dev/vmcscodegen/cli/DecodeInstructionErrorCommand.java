@@ -54,6 +54,6 @@ public final class DecodeInstructionErrorCommand implements Callable<Integer> {
           .row("reserved", error.reserved() ? "yes (Table 31-1 defines no error for it)" : "no")
           .print(out);
     }
-    return VmcsCli.EXIT_OK;
+    return ExitCode.OK.code();
   }
 }

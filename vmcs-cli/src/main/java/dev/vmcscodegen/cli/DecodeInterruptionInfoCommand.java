@@ -61,6 +61,6 @@ public final class DecodeInterruptionInfoCommand implements Callable<Integer> {
           .row("reserved bits", Text.reservedBits(decoded.reservedBits(), "bits 30:13"))
           .print(out);
     }
-    return VmcsCli.EXIT_OK;
+    return ExitCode.OK.code();
   }
 }

@@ -89,7 +89,7 @@ public final class DecodeQualificationCommand implements Callable<Integer> {
     } else {
       printText(out, report, decoded);
     }
-    return VmcsCli.EXIT_OK;
+    return ExitCode.OK.code();
   }
 
   private void printText(PrintWriter out, JsonObject report, ExitQualification decoded) {

@@ -68,7 +68,7 @@ public final class FieldsCommand implements Callable<Integer> {
       case JSON -> printJson(out, rows);
       default -> throw new IllegalStateException("unhandled format " + format);
     }
-    return VmcsCli.EXIT_OK;
+    return ExitCode.OK.code();
   }
 
   private static void printTable(PrintWriter out, List<FieldRow> rows) {

@@ -1,5 +1,6 @@
 package dev.vmcscodegen.cli;
 
+import dev.vmcscodegen.problem.ProblemException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,8 +10,8 @@ import picocli.CommandLine.IVersionProvider;
  * The {@code vmcs} command: the VMCS field catalog, decoders for the VM-exit information fields, and
  * capability MSR reports. Each subcommand is one class listed here; adding a command is adding a class.
  *
- * <p>Exit codes: 0 success, 1 bad input ({@link InputException} or any failure inside a command), 2 bad
- * usage. Errors are one line on stderr, never a stack trace.
+ * <p>Exit codes: {@link ExitCode}. Errors go to stderr, never as a stack trace: one line, or for an input
+ * with problems ({@link ProblemException}) every problem rendered, one a line.
  */
 @Command(name = "vmcs",
     mixinStandardHelpOptions = true,
@@ -18,13 +19,6 @@ import picocli.CommandLine.IVersionProvider;
     description = "Intel VMX VMCS toolkit: field catalog, exit decoders, capability reports.",
     subcommands = {FieldsCommand.class, DecodeCommand.class, CapsCommand.class, CheckCommand.class})
 public final class VmcsCli {
-
-  /** Exit code of a command that did what it was asked. */
-  public static final int EXIT_OK = 0;
-  /** Exit code when the input (a value, a file) cannot be accepted. */
-  public static final int EXIT_BAD_INPUT = 1;
-  /** Exit code when the command line itself is wrong. */
-  public static final int EXIT_USAGE = 2;
 
   private VmcsCli() {}
 
@@ -53,11 +47,13 @@ public final class VmcsCli {
       CommandLine failed = exception.getCommandLine();
       failed.getErr().println(oneLine(commandName(failed) + ": " + exception.getMessage())
           + " (see '" + commandName(failed) + " --help')");
-      return EXIT_USAGE;
+      return ExitCode.USAGE.code();
     });
     commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
       PrintWriter errors = failed.getErr();
-      if (exception instanceof InputException input && !input.problemLines().isEmpty()) {
+      if (exception instanceof ProblemException problems) {
+        problems.problems().forEach(problem -> errors.println(problem.render()));
+      } else if (exception instanceof InputException input && !input.problemLines().isEmpty()) {
         input.problemLines().forEach(errors::println);
       } else {
         String message = exception instanceof InputException
@@ -65,7 +61,7 @@ public final class VmcsCli {
             : exception.getClass().getSimpleName() + ": " + exception.getMessage();
         errors.println(oneLine(commandName(failed) + ": " + message));
       }
-      return EXIT_BAD_INPUT;
+      return ExitCode.BAD_INPUT.code();
     });
     return commandLine;
   }

@@ -210,7 +210,20 @@ class CapsCommandTest {
     CliRun run = CliRun.of("caps", "--msr-file", profile.toString(), "--json");
     assertEquals(1, run.exitCode());
     assertEquals("", run.out());
-    assertTrue(run.err().startsWith(profile + ":6: "), run.err());
+    assertEquals(List.of(profile + ":6: [CapsBadNumber] IA32_VMX_ENTRY_CTLS (0x484): value '0xZZ' is not a"
+        + " hexadecimal number of 1 to 16 digits"), run.err().lines().toList());
+  }
+
+  @Test
+  void everyProblemOfAProfileIsPrintedOneALine() throws IOException {
+    Path profile = write("bad.msr", PLAIN_PROFILE.replace("0x484 0x0000FFFF000011FF", "0x484 0xZZ") + "0x47F 1\n0x480\n");
+    CliRun run = CliRun.of("caps", "--msr-file", profile.toString());
+    assertEquals(1, run.exitCode());
+    List<String> lines = run.err().lines().toList();
+    assertEquals(3, lines.size(), run.err());
+    assertTrue(lines.get(0).startsWith(profile + ":6: [CapsBadNumber] "), run.err());
+    assertTrue(lines.get(1).contains(": [CapsUnknownMsr] '0x47F' is not a VMX capability MSR"), run.err());
+    assertTrue(lines.get(2).contains(": [CapsMalformedLine] expected 'MSR VALUE'"), run.err());
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,16 +41,32 @@ class CheckCommandTest {
     return file;
   }
 
+  /** The warnings of the sample dump: the two lines it skips, its header and KVM's effective EFER. */
+  private static List<String> sampleWarnings(String dump) {
+    return List.of(
+        dump + ":1: warning: [DumpHeaderLine] skipped, the dump's header: 'VMCS 00000000336523a9, last attempted"
+            + " VM-entry on CPU 8'",
+        dump + ":21: warning: [DumpEffectiveEfer] skipped, KVM's effective EFER, not the VMCS field (\"load"
+            + " IA32_EFER\" is 0): 'EFER= 0x0000000000000d01 (effective)'");
+  }
+
   @Test
-  void sampleDumpWouldEnter() {
-    String out = CliRun.of("check", "--msr-file", PROFILE, "--kvm-dump", DUMP).text();
-    assertTrue(out.contains("VM entry would succeed"), out);
-    assertTrue(out.contains("guest-link-ptr-align: VmcsGuest64.VMCS_LINK_POINTER (0x2800) is absent"), out);
+  void sampleDumpWouldEnterWithTheSkippedLinesAsWarnings() {
+    CliRun run = CliRun.of("check", "--msr-file", PROFILE, "--kvm-dump", DUMP);
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("VM entry would succeed"), run.out());
+    assertTrue(run.out().contains("guest-link-ptr-align: VmcsGuest64.VMCS_LINK_POINTER (0x2800) is absent"), run.out());
+    assertTrue(run.out().startsWith(DUMP + ": 109 fields (2 dump lines are not VMCS fields); profile "), run.out());
+    assertEquals(sampleWarnings(DUMP), run.err().lines().toList());
   }
 
   @Test
   void sampleDumpJsonHasTheContractKeys() {
-    JsonObject json = CliRun.of("check", "--msr-file", PROFILE, "--kvm-dump", DUMP, "--json").json();
+    CliRun run = CliRun.of("check", "--msr-file", PROFILE, "--kvm-dump", DUMP, "--json");
+    assertEquals(0, run.exitCode(), run.err());
+    // The warnings go to stderr, so stdout stays exactly the documented JSON object.
+    assertEquals(sampleWarnings(DUMP), run.err().lines().toList());
+    JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
     assertEquals(Set.of("enters", "violations", "not_verifiable"), json.keySet());
     assertTrue(json.get("enters").getAsBoolean());
     assertEquals(0, json.getAsJsonArray("violations").size());
@@ -103,10 +120,45 @@ class CheckCommandTest {
     Path image = dir.resolve("bad.txt");
     Files.writeString(image, "NO_SUCH_FIELD 1\n");
     String message = CliRun.of("check", "--msr-file", PROFILE, "--vmcs-file", image.toString()).failure(1);
-    assertTrue(message.contains("line 1: no field is named 'NO_SUCH_FIELD'"), message);
+    assertEquals(image + ":1: [ImageUnknownField] field NO_SUCH_FIELD: no field of the catalog has this name",
+        message);
     CliRun.of("check", "--msr-file", PROFILE).failure(2);
     CliRun.of("check", "--msr-file", PROFILE, "--kvm-dump", DUMP, "--vmcs-file", DUMP).failure(2);
     CliRun.of("check", "--msr-file", PROFILE, "--kvm-dump", DUMP, "--maxphyaddr", "60").failure(2);
     CliRun.of("check", "--msr-file", dir.resolve("missing.msr").toString(), "--kvm-dump", DUMP).failure(1);
+  }
+
+  @Test
+  void everyProblemOfAnImageIsPrintedOneALineAndNothingIsChecked() throws IOException {
+    Path image = dir.resolve("bad.txt");
+    Files.writeString(image, "NO_SUCH_FIELD 1\nCR0 0x31\nVmcsGuest16.CS_SELECTOR 0x10000\n");
+    CliRun run = CliRun.of("check", "--msr-file", PROFILE, "--vmcs-file", image.toString(), "--json");
+    assertEquals(1, run.exitCode(), run.err());
+    assertEquals("", run.out());
+    assertEquals(List.of(
+        image + ":1: [ImageUnknownField] field NO_SUCH_FIELD: no field of the catalog has this name",
+        image + ":2: [ImageAmbiguousField] field CR0: names several fields; write one of VmcsGuestNW.CR0,"
+            + " VmcsHostNW.CR0",
+        image + ":3: [ImageValueTooWide] field VmcsGuest16.CS_SELECTOR: value 0x10000 does not fit the field's 16"
+            + " bits (SDM Vol. 3C 25.11.2, Table 25-21)"), run.err().lines().toList());
+  }
+
+  @Test
+  void aDumpWithoutFieldsIsBadInput() throws IOException {
+    Path dump = dir.resolve("empty.txt");
+    Files.writeString(dump, "hello\n");
+    CliRun run = CliRun.of("check", "--msr-file", PROFILE, "--kvm-dump", dump.toString());
+    assertEquals(1, run.exitCode(), run.err());
+    assertEquals(List.of(
+        dump + ": [DumpNoFields] no KVM dump_vmcs line found: expected lines such as 'CS:   sel=0x0010,"
+            + " attr=0x0a09b, limit=0xffffffff, base=0x0' after '*** Guest State ***'",
+        dump + ":1: warning: [DumpUnknownLine] skipped, not a VMCS field this parser knows: 'hello'"),
+        run.err().lines().toList());
+  }
+
+  @Test
+  void exitCodesAreTheDocumentedOnes() {
+    // docs/CLI.md: 0 ok, 1 bad input, 2 bad usage, 3 VM entry would fail.
+    assertEquals(List.of(0, 1, 2, 3), java.util.Arrays.stream(ExitCode.values()).map(ExitCode::code).toList());
   }
 }

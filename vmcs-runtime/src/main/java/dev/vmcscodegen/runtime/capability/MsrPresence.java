@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.capability;
 
+import dev.vmcscodegen.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,21 +24,20 @@ final class MsrPresence {
   }
 
   /**
-   * The problems of {@code values}: MSRs that must exist but are absent (line 0) and MSRs present that
-   * cannot exist (at their line from {@code lines}, 0 if absent there).
+   * The problems of {@code values} read from {@code file}: MSRs that must exist but are absent (line 0)
+   * and MSRs present that cannot exist (at their line from {@code lines}, 0 if absent there).
    */
-  static List<VmxCapabilitiesException.Problem> problems(Map<VmxCapabilityMsr, Long> values,
-      Map<VmxCapabilityMsr, Integer> lines) {
-    List<VmxCapabilitiesException.Problem> problems = new ArrayList<>();
+  static List<Problem> problems(Map<VmxCapabilityMsr, Long> values, Map<VmxCapabilityMsr, Integer> lines,
+      String file) {
+    List<Problem> problems = new ArrayList<>();
     for (VmxCapabilityMsr msr : VmxCapabilityMsr.values()) {
       boolean present = values.containsKey(msr);
       boolean exists = exists(msr, values);
       if (exists && !present) {
-        problems.add(new VmxCapabilitiesException.Problem(0,
-            msr.describe() + " is missing: " + reason(msr, true)));
+        problems.add(CapabilityProblem.MISSING_MSR.at(file, 0, msr.describe(), reason(msr, true)));
       } else if (present && !exists) {
-        problems.add(new VmxCapabilitiesException.Problem(lines.getOrDefault(msr, 0),
-            msr.describe() + " is listed but cannot exist: " + reason(msr, false)));
+        problems.add(CapabilityProblem.IMPOSSIBLE_MSR.at(file, lines.getOrDefault(msr, 0), msr.describe(),
+            reason(msr, false)));
       }
     }
     return problems;

@@ -1,5 +1,7 @@
 package dev.vmcscodegen.runtime.capability;
 
+import dev.vmcscodegen.problem.ProblemException;
+import dev.vmcscodegen.problem.Problems;
 import dev.vmcscodegen.runtime.VmxInstructions;
 import dev.vmcscodegen.runtime.control.ControlKind;
 import java.io.IOException;
@@ -52,17 +54,15 @@ public final class VmxCapabilities {
   /**
    * A profile of the given MSR values.
    *
-   * @throws VmxCapabilitiesException if an MSR that must exist is missing or one that cannot exist is present
+   * @throws ProblemException if an MSR that must exist is missing or one that cannot exist is present
+   *     (ids of {@link CapabilityProblem}, no file, line 0)
    * @throws NullPointerException if an MSR is mapped to null
    */
   public static VmxCapabilities of(Map<VmxCapabilityMsr, Long> values) {
     Map<VmxCapabilityMsr, Long> copy = values.isEmpty()
         ? new EnumMap<>(VmxCapabilityMsr.class) : new EnumMap<>(values);
     copy.forEach((msr, value) -> Objects.requireNonNull(value, () -> msr.describe() + " is mapped to null"));
-    var problems = MsrPresence.problems(copy, Map.of());
-    if (!problems.isEmpty()) {
-      throw new VmxCapabilitiesException("<map>", problems);
-    }
+    new Problems().addAll(MsrPresence.problems(copy, Map.of(), "")).throwIfErrors();
     return new VmxCapabilities(copy);
   }
 
@@ -85,22 +85,23 @@ public final class VmxCapabilities {
    * {@code 0x}, the MSR also by name ({@code IA32_VMX_BASIC}); {@code #} at the start of a line or
    * after white space starts a comment.
    *
-   * @throws VmxCapabilitiesException listing every malformed line and every MSR missing or present against the SDM's rules
+   * @throws ProblemException listing every malformed line, or else every MSR missing or present against the
+   *     SDM's rules (ids of {@link CapabilityProblem})
    */
   public static VmxCapabilities parse(String text) {
     return parse(text, "<text>");
   }
 
-  /** As {@link #parse(String)}, naming {@code source} in problems. */
-  public static VmxCapabilities parse(String text, String source) {
-    return VmxCapabilitiesParser.parse(text, source);
+  /** As {@link #parse(String)}, naming {@code file} in problems ({@code FILE:LINE}). */
+  public static VmxCapabilities parse(String text, String file) {
+    return VmxCapabilitiesParser.parse(text, file);
   }
 
   /**
    * Reads and parses a profile file (UTF-8).
    *
    * @throws IOException if the file cannot be read
-   * @throws VmxCapabilitiesException if its content is not a valid profile
+   * @throws ProblemException if its content is not a valid profile
    */
   public static VmxCapabilities load(Path path) throws IOException {
     return parse(Files.readString(path, StandardCharsets.UTF_8), path.toString());

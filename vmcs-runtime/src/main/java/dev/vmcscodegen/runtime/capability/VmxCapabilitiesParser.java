@@ -1,8 +1,8 @@
 package dev.vmcscodegen.runtime.capability;
 
-import java.util.ArrayList;
+import dev.vmcscodegen.problem.Problem;
+import dev.vmcscodegen.problem.Problems;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Reads the text form of a capability profile: one {@code MSR VALUE} pair a line, both hexadecimal
  * ({@code 0x} optional), the MSR also by name ({@code IA32_VMX_BASIC}); {@code #} at the start of a line
- * or after white space starts a comment; blank lines are ignored. Reports every problem with its line.
+ * or after white space starts a comment; blank lines are ignored. Reports every problem of the lines at
+ * once, each with its line and a {@link CapabilityProblem} id; the MSR presence rules are checked when
+ * every line could be read.
  */
 final class VmxCapabilitiesParser {
 
@@ -20,10 +22,16 @@ final class VmxCapabilitiesParser {
 
   private VmxCapabilitiesParser() {}
 
-  static VmxCapabilities parse(String text, String source) {
+  /**
+   * Parses a profile.
+   *
+   * @param file the name problems carry ({@code FILE:LINE})
+   * @throws dev.vmcscodegen.problem.ProblemException with every problem
+   */
+  static VmxCapabilities parse(String text, String file) {
     Map<VmxCapabilityMsr, Long> values = new EnumMap<>(VmxCapabilityMsr.class);
     Map<VmxCapabilityMsr, Integer> lines = new EnumMap<>(VmxCapabilityMsr.class);
-    List<VmxCapabilitiesException.Problem> problems = new ArrayList<>();
+    Problems problems = new Problems();
     String[] textLines = text.split("\r?\n|\r", -1);
     for (int index = 0; index < textLines.length; index++) {
       int line = index + 1;
@@ -33,38 +41,29 @@ final class VmxCapabilitiesParser {
       }
       String[] tokens = WHITE_SPACE.split(content);
       if (tokens.length != 2) {
-        problems.add(new VmxCapabilitiesException.Problem(line,
-            "expected 'MSR VALUE' (two hexadecimal numbers), found " + tokens.length + " fields: '" + content + "'"));
+        problems.add(CapabilityProblem.MALFORMED_LINE.at(file, line, "", tokens.length, Problem.excerpt(content)));
         continue;
       }
       Optional<VmxCapabilityMsr> msr = msr(tokens[0]);
       if (msr.isEmpty()) {
-        problems.add(new VmxCapabilitiesException.Problem(line, "'" + tokens[0]
-            + "' is not a VMX capability MSR (0x480 to 0x493, or a name such as IA32_VMX_BASIC; SDM Vol. 3D Appendix A)"));
+        problems.add(CapabilityProblem.UNKNOWN_MSR.at(file, line, "", Problem.excerpt(tokens[0])));
         continue;
       }
       if (!HEX.matcher(tokens[1]).matches()) {
-        problems.add(new VmxCapabilitiesException.Problem(line, "value '" + tokens[1] + "' of "
-            + msr.get().describe() + " is not a hexadecimal number of 1 to 16 digits"));
+        problems.add(CapabilityProblem.BAD_NUMBER.at(file, line, msr.get().describe(), Problem.excerpt(tokens[1])));
         continue;
       }
       Integer first = lines.putIfAbsent(msr.get(), line);
       if (first != null) {
-        problems.add(new VmxCapabilitiesException.Problem(line,
-            msr.get().describe() + " is listed twice (first on line " + first + ")"));
+        problems.add(CapabilityProblem.DUPLICATE_MSR.at(file, line, msr.get().describe(), first));
         continue;
       }
       values.put(msr.get(), Long.parseUnsignedLong(withoutPrefix(tokens[1]), 16));
     }
     if (problems.isEmpty()) {
-      problems.addAll(MsrPresence.problems(values, lines));
+      problems.addAll(MsrPresence.problems(values, lines, file));
     }
-    if (!problems.isEmpty()) {
-      List<VmxCapabilitiesException.Problem> sorted = new ArrayList<>(problems);
-      sorted.sort((a, b) -> Integer.compare(a.line() == 0 ? Integer.MAX_VALUE : a.line(),
-          b.line() == 0 ? Integer.MAX_VALUE : b.line()));
-      throw new VmxCapabilitiesException(source, sorted);
-    }
+    problems.throwIfErrors();
     return VmxCapabilities.ofChecked(values);
   }
 

@@ -4,6 +4,7 @@ import dev.vmcscodegen.runtime.EntryOutcome;
 import dev.vmcscodegen.runtime.VmcsCatalog;
 import dev.vmcscodegen.runtime.VmxInstructions;
 import dev.vmcscodegen.runtime.fields.VmcsFields;
+import dev.vmcscodegen.runtime.image.VmcsImage;
 import dev.vmcscodegen.runtime.software.VmEntryCheck;
 import java.util.Objects;
 

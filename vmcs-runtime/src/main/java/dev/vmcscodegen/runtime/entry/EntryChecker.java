@@ -2,6 +2,7 @@ package dev.vmcscodegen.runtime.entry;
 
 import dev.vmcscodegen.runtime.fields.VmcsFields;
 import dev.vmcscodegen.runtime.EntryOutcome;
+import dev.vmcscodegen.runtime.image.VmcsImage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

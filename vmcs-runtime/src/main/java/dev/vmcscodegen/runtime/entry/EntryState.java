@@ -13,6 +13,7 @@ import dev.vmcscodegen.runtime.control.PrimaryVmExitControl;
 import dev.vmcscodegen.runtime.control.SecondaryProcessorBasedControl;
 import dev.vmcscodegen.runtime.control.VmEntryControl;
 import dev.vmcscodegen.runtime.exit.InterruptionType;
+import dev.vmcscodegen.runtime.image.VmcsImage;
 import java.util.LinkedHashSet;
 import java.util.OptionalLong;
 import java.util.Set;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vmcscodegen.problem.Problem;
+import dev.vmcscodegen.problem.ProblemException;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -36,9 +38,10 @@ class VmxCapabilitiesParserFuzzTest {
       try {
         VmxCapabilities caps = VmxCapabilities.parse(text.toString());
         assertEquals(caps, VmxCapabilities.parse(caps.toProfileText()));
-      } catch (VmxCapabilitiesException e) {
+      } catch (ProblemException e) {
         assertFalse(e.problems().isEmpty());
-        for (VmxCapabilitiesException.Problem problem : e.problems()) {
+        for (Problem problem : e.problems()) {
+          assertTrue(problem.kind() instanceof CapabilityProblem, problem::render);
           assertTrue(problem.line() <= lines, () -> problem + " beyond the text's " + lines + " lines");
         }
       }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vmcscodegen.problem.ProblemException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -58,20 +59,20 @@ class VmxCapabilitiesProfileTest {
 
   @Test
   void missingAlwaysPresentMsrNamesItsSection() {
-    VmxCapabilitiesException e = assertThrows(VmxCapabilitiesException.class, () -> VmxCapabilities.of(Map.of()));
+    ProblemException e = assertThrows(ProblemException.class, () -> VmxCapabilities.of(Map.of()));
     // SDM Vol. 3D A.1: IA32_VMX_BASIC exists on every processor supporting VMX.
-    assertEquals("IA32_VMX_BASIC (0x480) is missing: every processor with VMX has it (SDM Vol. 3D, A.1)",
-        e.problems().get(0).message());
+    assertEquals("[CapsMissingMsr] IA32_VMX_BASIC (0x480): missing: every processor with VMX has it (SDM Vol. 3D,"
+        + " A.1)", e.problems().get(0).render());
   }
 
   @Test
   void missingConditionalMsrSaysTheConditionHolds() {
     Map<VmxCapabilityMsr, Long> values = values(sample);
     values.remove(VmxCapabilityMsr.IA32_VMX_TRUE_PINBASED_CTLS);
-    VmxCapabilitiesException e = assertThrows(VmxCapabilitiesException.class, () -> VmxCapabilities.of(values));
+    ProblemException e = assertThrows(ProblemException.class, () -> VmxCapabilities.of(values));
     // SDM Vol. 3D A.3.1: IA32_VMX_TRUE_PINBASED_CTLS exists if bit 55 of IA32_VMX_BASIC is 1; the sample's is.
-    assertEquals("IA32_VMX_TRUE_PINBASED_CTLS (0x48D) is missing: it exists only if IA32_VMX_BASIC (0x480) has"
-        + " bit 55 set, and it has (SDM Vol. 3D, A.3.1)", e.problems().get(0).message());
+    assertEquals("[CapsMissingMsr] IA32_VMX_TRUE_PINBASED_CTLS (0x48D): missing: it exists only if IA32_VMX_BASIC"
+        + " (0x480) has bit 55 set, and it has (SDM Vol. 3D, A.3.1)", e.problems().get(0).render());
   }
 
   @Test
@@ -79,13 +80,13 @@ class VmxCapabilitiesProfileTest {
     Map<VmxCapabilityMsr, Long> values = values(sample);
     values.put(VmxCapabilityMsr.IA32_VMX_PROCBASED_CTLS2,
         values.get(VmxCapabilityMsr.IA32_VMX_PROCBASED_CTLS2) & ~(1L << 33 | 1L << 37));
-    VmxCapabilitiesException e = assertThrows(VmxCapabilitiesException.class, () -> VmxCapabilities.of(values));
+    ProblemException e = assertThrows(ProblemException.class, () -> VmxCapabilities.of(values));
     // SDM Vol. 3D A.10: IA32_VMX_EPT_VPID_CAP exists only if "enable EPT" (bit 33) or "enable VPID"
     // (bit 37) of IA32_VMX_PROCBASED_CTLS2 may be 1.
     assertEquals(1, e.problems().size());
-    assertEquals("IA32_VMX_EPT_VPID_CAP (0x48C) is listed but cannot exist: it exists only if"
+    assertEquals("[CapsImpossibleMsr] IA32_VMX_EPT_VPID_CAP (0x48C): listed but cannot exist: it exists only if"
         + " IA32_VMX_PROCBASED_CTLS2 (0x48B) has any of bits 33, 37 set, and it is absent or has not (SDM Vol. 3D, A.10)",
-        e.problems().get(0).message());
+        e.problems().get(0).render());
   }
 
   @Test

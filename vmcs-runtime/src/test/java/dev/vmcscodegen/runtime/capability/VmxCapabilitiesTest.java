@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vmcscodegen.problem.Problem;
+import dev.vmcscodegen.problem.ProblemException;
 import dev.vmcscodegen.runtime.control.ControlKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -154,9 +156,10 @@ class VmxCapabilitiesTest {
     Files.writeString(file, sample.toProfileText());
     assertEquals(sample, VmxCapabilities.load(file));
     Files.writeString(file, "IA32_VMX_BASIC 0x1\n");
-    VmxCapabilitiesException e = assertThrows(VmxCapabilitiesException.class, () -> VmxCapabilities.load(file));
-    assertEquals(file.toString(), e.source());
-    assertTrue(e.getMessage().startsWith(file + ": IA32_VMX_PINBASED_CTLS (0x481) is missing"), e.getMessage());
+    ProblemException e = assertThrows(ProblemException.class, () -> VmxCapabilities.load(file));
+    assertEquals(file.toString(), e.problems().get(0).file());
+    assertTrue(e.getMessage().startsWith(file + ": [CapsMissingMsr] IA32_VMX_PINBASED_CTLS (0x481): missing"),
+        e.getMessage());
   }
 
   @Test
@@ -168,11 +171,19 @@ class VmxCapabilitiesTest {
         + "0x481 0x12345678901234567\n"
         + "0x486 0x1 # trailing comment\n"
         + "0x486 0x1\n";
-    VmxCapabilitiesException e = assertThrows(VmxCapabilitiesException.class, () -> VmxCapabilities.parse(text, "cpu.msr"));
-    assertEquals(List.of(2, 3, 4, 5, 7), e.problems().stream().map(VmxCapabilitiesException.Problem::line).toList());
-    assertTrue(e.getMessage().contains("cpu.msr:2: expected 'MSR VALUE'"), e.getMessage());
-    assertTrue(e.getMessage().contains("cpu.msr:3: '0x47F' is not a VMX capability MSR"), e.getMessage());
-    assertTrue(e.getMessage().contains("cpu.msr:7: IA32_VMX_CR0_FIXED0 (0x486) is listed twice (first on line 6)"), e.getMessage());
+    ProblemException e = assertThrows(ProblemException.class, () -> VmxCapabilities.parse(text, "cpu.msr"));
+    assertEquals(List.of(2, 3, 4, 5, 7), e.problems().stream().map(Problem::line).toList());
+    assertEquals(List.of(
+        "cpu.msr:2: [CapsMalformedLine] expected 'MSR VALUE' (two hexadecimal numbers), found 3 fields:"
+            + " '0x480 0x1 0x2'",
+        "cpu.msr:3: [CapsUnknownMsr] '0x47F' is not a VMX capability MSR (0x480 to 0x493, or a name such as"
+            + " IA32_VMX_BASIC) (SDM Vol. 3D Appendix A)",
+        "cpu.msr:4: [CapsBadNumber] IA32_VMX_MISC (0x485): value '0xZZ' is not a hexadecimal number of 1 to 16"
+            + " digits",
+        "cpu.msr:5: [CapsBadNumber] IA32_VMX_PINBASED_CTLS (0x481): value '0x12345678901234567' is not a"
+            + " hexadecimal number of 1 to 16 digits",
+        "cpu.msr:7: [CapsDuplicateMsr] IA32_VMX_CR0_FIXED0 (0x486): listed twice (first on line 6)"),
+        e.problems().stream().map(Problem::render).toList());
   }
 
   @Test
@@ -180,25 +191,29 @@ class VmxCapabilitiesTest {
     String text = sample.toProfileText()
         .replaceAll("(?m)^0x48D .*\n", "") // TRUE_PINBASED missing although BASIC bit 55 is set (A.3.1)
         + "0x492 0xFF\n"; // PROCBASED_CTLS3 listed although PROCBASED_CTLS bit 49 is 0 (A.3.4)
-    VmxCapabilitiesException e = assertThrows(VmxCapabilitiesException.class, () -> VmxCapabilities.parse(text));
+    ProblemException e = assertThrows(ProblemException.class, () -> VmxCapabilities.parse(text));
     assertEquals(2, e.problems().size());
-    assertEquals(18, e.problems().get(0).line());
-    assertTrue(e.problems().get(0).message().startsWith("IA32_VMX_PROCBASED_CTLS3 (0x492) is listed but cannot exist:"
-        + " it exists only if IA32_VMX_PROCBASED_CTLS (0x482) has bit 49 set"), e.problems().get(0).message());
-    assertEquals(0, e.problems().get(1).line());
-    assertTrue(e.problems().get(1).message().startsWith("IA32_VMX_TRUE_PINBASED_CTLS (0x48D) is missing"));
+    // Problems of the profile as a whole (line 0) come first.
+    assertEquals(0, e.problems().get(0).line());
+    assertEquals(CapabilityProblem.MISSING_MSR, e.problems().get(0).kind());
+    assertTrue(e.problems().get(0).render().startsWith("<text>: [CapsMissingMsr] IA32_VMX_TRUE_PINBASED_CTLS"
+        + " (0x48D): missing"), e.problems().get(0).render());
+    assertEquals(18, e.problems().get(1).line());
+    assertTrue(e.problems().get(1).render().startsWith("<text>:18: [CapsImpossibleMsr] IA32_VMX_PROCBASED_CTLS3"
+        + " (0x492): listed but cannot exist: it exists only if IA32_VMX_PROCBASED_CTLS (0x482) has bit 49 set"),
+        e.problems().get(1).render());
   }
 
   @Test
   void commentNeedsWhiteSpaceBeforeIt() {
-    VmxCapabilitiesException e = assertThrows(VmxCapabilitiesException.class,
+    ProblemException e = assertThrows(ProblemException.class,
         () -> VmxCapabilities.parse(sample.toProfileText() + "0x480#x 0x1\n"));
     assertEquals(19, e.problems().get(0).line());
   }
 
   @Test
   void ofRejectsAnEmptyProfileNamingTheAlwaysPresentMsrs() {
-    VmxCapabilitiesException e = assertThrows(VmxCapabilitiesException.class, () -> VmxCapabilities.of(Map.of()));
+    ProblemException e = assertThrows(ProblemException.class, () -> VmxCapabilities.of(Map.of()));
     assertEquals(11, e.problems().size()); // A.1 to A.9: 480H-48AH always exist
   }
 

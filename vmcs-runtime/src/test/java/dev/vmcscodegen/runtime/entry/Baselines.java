@@ -2,10 +2,11 @@ package dev.vmcscodegen.runtime.entry;
 
 import static dev.vmcscodegen.runtime.fields.VmcsEncodings.*;
 
-import dev.vmcscodegen.runtime.capability.VmxCapabilityMsr;
 import dev.vmcscodegen.runtime.arch.AccessRightsLayout;
 import dev.vmcscodegen.runtime.arch.VmcsPointer;
+import dev.vmcscodegen.runtime.capability.VmxCapabilityMsr;
 import dev.vmcscodegen.runtime.control.PrimaryVmExitControl;
+import dev.vmcscodegen.runtime.image.VmcsImage;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,13 +1,14 @@
 package dev.vmcscodegen.runtime.entry;
 
-import dev.vmcscodegen.runtime.fields.VmcsEncodings;
-import dev.vmcscodegen.runtime.EntryOutcome;
-import dev.vmcscodegen.runtime.VmxInstructionError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vmcscodegen.runtime.EntryOutcome;
+import dev.vmcscodegen.runtime.VmxInstructionError;
+import dev.vmcscodegen.runtime.fields.VmcsEncodings;
+import dev.vmcscodegen.runtime.image.VmcsImage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

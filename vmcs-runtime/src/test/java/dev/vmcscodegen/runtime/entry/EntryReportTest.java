@@ -1,14 +1,15 @@
 package dev.vmcscodegen.runtime.entry;
 
-import dev.vmcscodegen.runtime.fields.VmcsEncodings;
-import dev.vmcscodegen.runtime.EntryOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vmcscodegen.runtime.EntryOutcome;
 import dev.vmcscodegen.runtime.capability.VmxCapabilityMsr;
 import dev.vmcscodegen.runtime.control.SecondaryProcessorBasedControl;
+import dev.vmcscodegen.runtime.fields.VmcsEncodings;
+import dev.vmcscodegen.runtime.image.VmcsImage;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;

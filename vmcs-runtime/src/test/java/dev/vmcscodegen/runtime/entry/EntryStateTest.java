@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vmcscodegen.runtime.capability.VmxBasic;
 import dev.vmcscodegen.runtime.capability.VmxCapabilityMsr;
+import dev.vmcscodegen.runtime.image.VmcsImage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.vmcscodegen.runtime.entry;
 
 import dev.vmcscodegen.runtime.capability.VmxCapabilityMsr;
+import dev.vmcscodegen.runtime.image.VmcsImage;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;

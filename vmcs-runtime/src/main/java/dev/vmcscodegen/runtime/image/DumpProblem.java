@@ -1,0 +1,63 @@
+package dev.vmcscodegen.runtime.image;
+
+import dev.vmcscodegen.problem.ProblemKind;
+import dev.vmcscodegen.problem.Severity;
+
+/**
+ * Every problem {@link KvmDumpParser} reports in a Linux KVM {@code dump_vmcs} log, each with a stable id
+ * ({@code [DumpUnknownLine]}). The warnings name every line the parser read past, so nothing is dropped
+ * silently; the errors leave no image. Ids never change meaning: scripts and tests match on them.
+ */
+public enum DumpProblem implements ProblemKind {
+  /** Not one line of the text is a field: it is not a dump. */
+  NO_FIELDS("DumpNoFields", "no KVM dump_vmcs line found: expected lines such as"
+      + " 'CS:   sel=0x0010, attr=0x0a09b, limit=0xffffffff, base=0x0' after '*** Guest State ***'",
+      "", Severity.ERROR),
+  /** A printed number of more than 16 hexadecimal digits. */
+  NUMBER_TOO_LONG("DumpNumberTooLong", "%s has more than 64 bits", "", Severity.ERROR),
+  /** A printed value with bits set above its field's width. */
+  VALUE_TOO_WIDE("DumpValueTooWide", "value 0x%X does not fit the field's %d bits",
+      "SDM Vol. 3C 25.11.2, Table 25-21", Severity.ERROR),
+  /** The {@code VMCS <pointer>, last attempted VM-entry on CPU n} line that opens a dump. */
+  HEADER_LINE("DumpHeaderLine", "skipped, the dump's header: '%s'", "", Severity.WARNING),
+  /**
+   * {@code EFER= ... (effective)} or {@code (autoload)}: KVM's idea of EFER, printed when "load IA32_EFER"
+   * is 0, not the VMCS field.
+   */
+  EFFECTIVE_EFER("DumpEffectiveEfer",
+      "skipped, KVM's effective EFER, not the VMCS field (\"load IA32_EFER\" is 0): '%s'", "", Severity.WARNING),
+  /** A line that is no field this parser knows (or a field line outside its section). */
+  UNKNOWN_LINE("DumpUnknownLine", "skipped, not a VMCS field this parser knows: '%s'", "", Severity.WARNING);
+
+  private final String id;
+  private final String template;
+  private final String citation;
+  private final Severity severity;
+
+  DumpProblem(String id, String template, String citation, Severity severity) {
+    this.id = id;
+    this.template = template;
+    this.citation = citation;
+    this.severity = severity;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public String template() {
+    return template;
+  }
+
+  @Override
+  public String citation() {
+    return citation;
+  }
+
+  @Override
+  public Severity severity() {
+    return severity;
+  }
+}
