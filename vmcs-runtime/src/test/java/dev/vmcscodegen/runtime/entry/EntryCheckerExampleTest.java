@@ -8,6 +8,9 @@ import dev.vmcscodegen.runtime.VmFailValidException;
 import dev.vmcscodegen.runtime.VmxInstructionError;
 import dev.vmcscodegen.runtime.capability.VmxCapabilities;
 import dev.vmcscodegen.runtime.fields.VmcsFields;
+import dev.vmcscodegen.runtime.image.KvmDumpParser;
+import dev.vmcscodegen.runtime.image.KvmDumpSample;
+import dev.vmcscodegen.runtime.image.VmcsImage;
 import dev.vmcscodegen.runtime.software.SoftwareVmcs;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -22,19 +25,19 @@ import org.junit.jupiter.api.Test;
 class EntryCheckerExampleTest {
 
   private static Path resource(String name) throws URISyntaxException {
-    return Path.of(EntryCheckerExampleTest.class.getResource(name).toURI());
+    return Path.of(KvmDumpSample.class.getResource(name).toURI());
   }
 
   @Test
   void anImageReadFromABackendIsChecked() throws IOException, URISyntaxException {
     // A backend holding the fields of the sample KVM dump, a guest that entered on that processor.
     SoftwareVmcs vmx = SoftwareVmcs.load(VmcsFields.CATALOG,
-        KvmDumpParser.parse(KvmDumpTest.resource("kvm-dump-sample.txt")).image().values());
+        KvmDumpParser.parse(KvmDumpSample.text()).value().values());
     Path path = resource("kvm-dump-sample.msr");
 
     // doc-snippet: check-an-image
     EntryReport report = EntryChecker.standard().check(
-        VmcsImage.read(vmx, VmcsFields.CATALOG),          // or KvmDumpParser.parse(text).image()
+        VmcsImage.read(vmx, VmcsFields.CATALOG),          // or KvmDumpParser.parse(text).value()
         EntryCapabilities.of(VmxCapabilities.load(path)), // TRUE MSRs when IA32_VMX_BASIC[55] = 1
         ProcessorFacts.defaults());                       // MAXPHYADDR 46 and the other defaults
     // end doc-snippet
