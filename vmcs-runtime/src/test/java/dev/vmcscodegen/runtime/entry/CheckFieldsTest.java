@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vmcscodegen.runtime.fields.VmcsFields;
+import dev.vmcscodegen.runtime.image.VmcsImage;
 import org.junit.jupiter.api.Test;
 
 /** The fields the check rows declare are fields of the generated catalog, and messages name them by it. */
