@@ -1,6 +1,6 @@
 package dev.vmcscodegen.runtime.template;
 
-import dev.vmcscodegen.runtime.entry.VmcsImage;
+import dev.vmcscodegen.runtime.image.VmcsImage;
 import dev.vmcscodegen.runtime.resolve.ResolvedControls;
 import java.util.Objects;
 

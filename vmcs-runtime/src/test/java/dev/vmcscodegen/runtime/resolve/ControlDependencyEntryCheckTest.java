@@ -16,7 +16,7 @@ import dev.vmcscodegen.runtime.control.TertiaryProcessorBasedControl;
 import dev.vmcscodegen.runtime.entry.EntryCapabilities;
 import dev.vmcscodegen.runtime.entry.EntryChecker;
 import dev.vmcscodegen.runtime.entry.ProcessorFacts;
-import dev.vmcscodegen.runtime.entry.VmcsImage;
+import dev.vmcscodegen.runtime.image.VmcsImage;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;

@@ -14,7 +14,7 @@ import dev.vmcscodegen.runtime.entry.EntryChecker;
 import dev.vmcscodegen.runtime.entry.EntryReport;
 import dev.vmcscodegen.runtime.entry.ProcessorFacts;
 import dev.vmcscodegen.runtime.entry.Violation;
-import dev.vmcscodegen.runtime.entry.VmcsImage;
+import dev.vmcscodegen.runtime.image.VmcsImage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

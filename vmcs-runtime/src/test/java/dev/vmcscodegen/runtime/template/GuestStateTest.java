@@ -4,7 +4,7 @@ import static dev.vmcscodegen.runtime.fields.VmcsEncodings.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vmcscodegen.runtime.capability.TestProfiles;
-import dev.vmcscodegen.runtime.entry.VmcsImage;
+import dev.vmcscodegen.runtime.image.VmcsImage;
 import org.junit.jupiter.api.Test;
 
 /** Known values of the templates, from the SDM. */
