@@ -46,7 +46,7 @@ public final class TestProfiles {
   private static Map<String, VmxCapabilities> load() {
     Map<String, VmxCapabilities> all = new LinkedHashMap<>();
     all.put(COFFEE_LAKE, VmxCapabilities.sample());
-    all.put(KVM_DUMP, resource("/dev/vmcscodegen/runtime/entry/kvm-dump-sample.msr"));
+    all.put(KVM_DUMP, resource("/dev/vmcscodegen/runtime/image/kvm-dump-sample.msr"));
     all.put(NO_UNRESTRICTED_GUEST, resource("/dev/vmcscodegen/runtime/profiles/no-unrestricted-guest.msr"));
     all.put(NO_TRUE_NO_SECONDARY, resource("/dev/vmcscodegen/runtime/profiles/no-true-no-secondary.msr"));
     return java.util.Collections.unmodifiableMap(all);
