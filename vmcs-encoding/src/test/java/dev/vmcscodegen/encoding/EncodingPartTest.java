@@ -83,4 +83,36 @@ class EncodingPartTest {
     assertFalse(VmcsCategory.READ_ONLY.writable());
     assertTrue(VmcsCategory.GUEST.writable());
   }
+
+  @Test
+  void partsKnowTheirBitsAndWords() {
+    // Table 25-21: width is bits 14:13, index 9:1, access type bit 0
+    assertEquals(13, EncodingPart.WIDTH.shift());
+    assertEquals(14, EncodingPart.WIDTH.highBit());
+    assertEquals(1, EncodingPart.INDEX.shift());
+    assertEquals(9, EncodingPart.INDEX.highBit());
+    assertEquals(0, EncodingPart.ACCESS_TYPE.highBit());
+    assertEquals("width", EncodingPart.WIDTH.description());
+    assertEquals("reserved", EncodingPart.RESERVED_31_15.description());
+    assertEquals("bits 12, 15 and 31:16 must be 0", EncodingRule.RESERVED_BITS_CLEAR.text());
+    assertEquals("access type 1 (high) exists only for 64-bit fields", EncodingRule.HIGH_ACCESS_ONLY_64_BIT.text());
+  }
+
+  @Test
+  void widthsOnEachHost() {
+    // SDM Vol. 3C 25.11.2: natural-width fields are 64 bits on processors supporting Intel 64 and 32 bits
+    // for software outside IA-32e mode; the other widths are fixed.
+    assertEquals(64, HostWidth.BITS_64.bits());
+    assertEquals(32, HostWidth.BITS_32.bits());
+    assertEquals(64, VmcsWidth.NATURAL.bits(HostWidth.BITS_64));
+    assertEquals(32, VmcsWidth.NATURAL.bits(HostWidth.BITS_32));
+    assertEquals(64, VmcsWidth.BITS_64.bits(HostWidth.BITS_32));
+    assertEquals(16, VmcsWidth.BITS_16.bits(HostWidth.BITS_64));
+    assertEquals(32, VmcsWidth.BITS_32.bits(HostWidth.BITS_32));
+    // the generated enum names: VmcsGuestNW, VmcsReadOnly32 (docs/DESIGN.md, "Generated code")
+    assertEquals("NW", VmcsWidth.NATURAL.typeNamePart());
+    assertEquals("32", VmcsWidth.BITS_32.typeNamePart());
+    assertEquals("ReadOnly", VmcsCategory.READ_ONLY.typeNamePart());
+    assertEquals("Guest", VmcsCategory.GUEST.typeNamePart());
+  }
 }
