@@ -1,11 +1,16 @@
 package dev.vmcscodegen.cli;
 
 import dev.vmcscodegen.problem.ProblemException;
+import dev.vmcscodegen.runtime.capability.ProfileDiff;
 import dev.vmcscodegen.runtime.capability.VmxCapabilities;
+import dev.vmcscodegen.runtime.resolve.ControlConflictException;
+import dev.vmcscodegen.runtime.resolve.ControlResolver;
+import dev.vmcscodegen.runtime.resolve.ResolvedControls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -18,7 +23,8 @@ import picocli.CommandLine.Spec;
  * {@code vmcs caps}: a report of a processor's VMX capability MSRs (SDM Vol. 3D Appendix A), in the
  * manner of QEMU's {@code scripts/kvm/vmxcap}: basic information, every bit of every control field
  * with whether it may be 0 and may be 1 (from the TRUE MSRs when IA32_VMX_BASIC bit 55 is 1), the
- * EPT and VPID capabilities and the miscellaneous data.
+ * EPT and VPID capabilities and the miscellaneous data; with {@code --diff}, two profiles side by side
+ * ({@link ProfileDiff}).
  */
 @Command(name = "caps",
     mixinStandardHelpOptions = true,
@@ -35,6 +41,11 @@ public final class CapsCommand implements Callable<Integer> {
     @Option(names = "--msr-device", paramLabel = "PATH", required = true,
         description = "A Linux MSR device such as /dev/cpu/0/msr (needs root and the msr module).")
     Path msrDevice;
+
+    @Option(names = "--diff", arity = "2", paramLabel = "FILE", required = true,
+        description = "Two profiles side by side: every capability that differs, and whether the controls"
+            + " resolved on the first (with --require, --prefer, --forbid) run on the second.")
+    List<Path> diff;
   }
 
   @Spec
@@ -46,13 +57,39 @@ public final class CapsCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   private Source source;
 
+  @Mixin
+  private IntentOptions intents;
+
   @Override
   public Integer call() {
+    if (source.diff != null) {
+      return diff(source.diff.get(0), source.diff.get(1));
+    }
     VmxCapabilities capabilities = source.msrFile != null ? loadFile(source.msrFile) : readDevice(source.msrDevice);
     if (output.json()) {
       JsonOutput.print(spec.commandLine().getOut(), CapsReport.json(capabilities));
     } else {
       CapsReport.printText(spec.commandLine().getOut(), capabilities);
+    }
+    return ExitCode.OK.code();
+  }
+
+  private int diff(Path firstFile, Path secondFile) {
+    VmxCapabilities first = loadFile(firstFile);
+    VmxCapabilities second = loadFile(secondFile);
+    ResolvedControls resolved;
+    try {
+      resolved = ControlResolver.resolve(first, intents.intents());
+    } catch (ControlConflictException conflicts) {
+      throw ControlsReport.conflicts(firstFile.toString(), conflicts);
+    }
+    ProfileDiff diff = ProfileDiff.compare(first, second);
+    List<String> problems = resolved.problemsOn(second);
+    if (output.json()) {
+      JsonOutput.print(spec.commandLine().getOut(),
+          CapsDiffReport.json(firstFile.toString(), secondFile.toString(), diff, problems));
+    } else {
+      CapsDiffReport.printText(spec.commandLine().getOut(), firstFile.toString(), secondFile.toString(), diff, problems);
     }
     return ExitCode.OK.code();
   }

@@ -17,7 +17,8 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = VmcsCli.Version.class,
     description = "Intel VMX VMCS toolkit: field catalog, exit decoders, capability reports.",
-    subcommands = {FieldsCommand.class, DecodeCommand.class, CapsCommand.class, CheckCommand.class})
+    subcommands = {FieldsCommand.class, DecodeCommand.class, CapsCommand.class, ControlsCommand.class,
+        InitCommand.class, CheckCommand.class})
 public final class VmcsCli {
 
   private VmcsCli() {}

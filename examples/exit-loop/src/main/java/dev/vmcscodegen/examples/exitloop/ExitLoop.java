@@ -7,6 +7,7 @@ import dev.vmcscodegen.runtime.event.EventInjector;
 import dev.vmcscodegen.runtime.exit.GeneralPurposeRegister;
 import dev.vmcscodegen.runtime.exit.InterruptionInformation;
 import dev.vmcscodegen.runtime.software.SoftwareVmcs;
+import dev.vmcscodegen.runtime.template.Launch;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -49,10 +50,11 @@ public final class ExitLoop {
     VmxBasic basic = capabilities.basic();
     trace.add(String.format("capabilities: sample profile, VMCS revision %d, %d-byte region, TRUE controls %s",
         basic.revisionId(), basic.vmcsRegionSize(), basic.trueControls() ? "yes" : "no"));
-    VmSetup.configureControls(vmcs, capabilities).forEach(line -> trace.add("controls: " + line));
-    VmSetup.writeHostState(vmcs);
-    VmSetup.writeGuestState(vmcs);
-    trace.add("host and guest state written: guest in protected mode, paging off, IA32_EFER.LME = 1");
+    Launch launch = VmSetup.launch(capabilities);
+    launch.controls().explain().lines().forEach(line -> trace.add("controls: " + line));
+    VmSetup.write(vmcs, capabilities, launch);
+    trace.add("host and guest state written: template " + launch.mode().description()
+        + "; then CR4.PAE = 1, IA32_EFER.LME = 1");
     boolean launched = false;
     int number = 0;
     for (ScriptedExit exit : exits) {

@@ -33,6 +33,27 @@ class ExitLoopTest {
   }
 
   @Test
+  void theControlsAreResolvedAndExplained() {
+    // Pin-based: the TRUE MSR's fixed bits 1, 2, 4 (allowed-0 0x16, SDM Vol. 3D A.3.1) plus external-interrupt
+    // exiting (0), NMI exiting (3) and virtual NMIs (5) (SDM Vol. 3C 25.6.1).
+    assertTrue(traced("controls: pin-based VM-execution controls = 0x0000003F"), trace::toString);
+    // Primary: allowed-0 0x04006172 of IA32_VMX_TRUE_PROCBASED_CTLS (CR3-load/store exiting, default1, forbidden
+    // here) plus HLT exiting (7), unconditional I/O exiting (24) and "activate secondary controls" (31),
+    // which EPT needs (25.6.2).
+    assertTrue(traced("controls: primary processor-based VM-execution controls = 0x850061F2"), trace::toString);
+    assertTrue(traced("controls:   CR3-load exiting (bit 15) = 0: forbidden"), trace::toString);
+    // Secondary: enable EPT (1), enable VPID (5), unrestricted guest (7), the last for the template's CR0.PG = 0.
+    assertTrue(traced("controls: secondary processor-based VM-execution controls = 0x000000A2"), trace::toString);
+    // VM-exit: allowed-0 0x00036DFB, save debug controls (2, default1: the default setting of Algorithm 3),
+    // host address-space size (9, a 64-bit VMM, 27.2.4), acknowledge interrupt (15), save/load EFER (20, 21).
+    assertTrue(traced("controls: primary VM-exit controls = 0x0033EFFF"), trace::toString);
+    // VM-entry: allowed-0 0x000011FB, load debug controls (2, default1), load IA32_EFER (15).
+    assertTrue(traced("controls: VM-entry controls = 0x000091FF"), trace::toString);
+    assertTrue(traced("controls: tertiary processor-based VM-execution controls: not supported by this processor"),
+        trace::toString);
+  }
+
+  @Test
   void everyScriptedExitIsEnteredAndHandled() {
     assertEquals(1, trace.stream().filter(line -> line.startsWith("VMLAUNCH: guest entered")).count(), trace::toString);
     assertEquals(5, trace.stream().filter(line -> line.startsWith("VMRESUME: guest entered")).count(), trace::toString);
