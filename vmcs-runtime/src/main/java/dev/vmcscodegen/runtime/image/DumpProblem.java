@@ -10,8 +10,7 @@ import dev.vmcscodegen.problem.Severity;
  */
 public enum DumpProblem implements ProblemKind {
   /** Not one line of the text is a field: it is not a dump. */
-  NO_FIELDS("DumpNoFields", "no KVM dump_vmcs line found: expected lines such as"
-      + " 'CS:   sel=0x0010, attr=0x0a09b, limit=0xffffffff, base=0x0' after '*** Guest State ***'",
+  NO_FIELDS("DumpNoFields", "no %s line found: expected lines such as '%s' after '*** Guest State ***'",
       "", Severity.ERROR),
   /** A printed number of more than 16 hexadecimal digits. */
   NUMBER_TOO_LONG("DumpNumberTooLong", "%s has more than 64 bits", "", Severity.ERROR),
@@ -27,7 +26,29 @@ public enum DumpProblem implements ProblemKind {
   EFFECTIVE_EFER("DumpEffectiveEfer",
       "skipped, KVM's effective EFER, not the VMCS field (\"load IA32_EFER\" is 0): '%s'", "", Severity.WARNING),
   /** A line that is no field this parser knows (or a field line outside its section). */
-  UNKNOWN_LINE("DumpUnknownLine", "skipped, not a VMCS field this parser knows: '%s'", "", Severity.WARNING);
+  UNKNOWN_LINE("DumpUnknownLine", "skipped, not a VMCS field this parser knows: '%s'", "", Severity.WARNING),
+  /**
+   * A line that stops inside its layout (cut by a terminal, a mailer or a copy at 80 columns) and that the
+   * next line does not complete: the values printed whole before the cut are read, the rest is not.
+   */
+  LINE_CUT("DumpLineCut", "line cut short, '%s' expected; %s: '%s'", "", Severity.WARNING),
+  /**
+   * A value with fewer digits than its layout prints ({@code %08x} prints at least 8): a cut value, not a
+   * smaller number, so its field is not read.
+   */
+  VALUE_CUT("DumpValueCut", "'%s' has %d digits where the dump prints at least %d: cut short, not read", "",
+      Severity.WARNING),
+  /** One field printed twice in one dump with different values: neither is read. */
+  CONFLICTING_VALUES("DumpConflictingValues", "printed as 0x%X on line %d and as 0x%X here: neither is read",
+      "", Severity.WARNING),
+  /** The text holds more than one dump; one is read, never a mix of two. */
+  SEVERAL_DUMPS("DumpSeveral", "%d dumps in the text (starting at lines %s); read the %s one, starting at line %d",
+      "", Severity.WARNING),
+  /** A line of an MSR-load or MSR-store area listing ({@code MSR guest autoload:}): memory, not a VMCS field. */
+  MSR_AREA("DumpMsrAreaLine", "skipped, an MSR area listing, not a VMCS field: '%s'", "", Severity.WARNING),
+  /** Lines of layouts no single hypervisor version prints together (pasted from two versions?). */
+  MIXED_LAYOUT("DumpMixedLayout", "this line's layout is not the one of the lines before (%s): '%s'", "",
+      Severity.WARNING);
 
   private final String id;
   private final String template;

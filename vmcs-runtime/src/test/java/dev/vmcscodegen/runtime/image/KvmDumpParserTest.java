@@ -233,10 +233,10 @@ class KvmDumpParserTest {
     Parsed<VmcsImage> dump = KvmDumpParser.parse("""
         kvm_intel: *** Guest State ***
         kvm_intel: CR3 = 0x0000000004442000
-        kvm_intel: S_CET = 0x0000000000000000
+        kvm_intel: FooCtl = 0x0000000000000000
         kvm_intel: PAT = 0x0407050600070106""", "dump.txt");
     assertEquals(List.of("dump.txt:3: warning: [DumpUnknownLine] skipped, not a VMCS field this parser knows:"
-        + " 'S_CET = 0x0000000000000000'"), dump.problems().stream().map(Problem::render).toList());
+        + " 'FooCtl = 0x0000000000000000'"), dump.problems().stream().map(Problem::render).toList());
     assertEquals(Map.of(GUEST_CR3, 0x444_2000L, GUEST_IA32_PAT, 0x0407_0506_0007_0106L), dump.value().values());
   }
 
@@ -257,14 +257,10 @@ class KvmDumpParserTest {
     VmcsImage host = KvmDumpParser.parse("*** Host State ***\n" + lines).value();
     assertEquals(Map.of(HOST_IA32_PAT, 6L, HOST_IA32_SYSENTER_ESP, 0x1000L, HOST_IA32_SYSENTER_CS, 8L,
         HOST_IA32_SYSENTER_EIP, 0x2000L), host.values());
-    // Before any section header no line is a field.
+    // Before any section header no line is a field, and text outside a dump is not reported.
     assertEquals(List.of(
         "dump.txt: [DumpNoFields] no KVM dump_vmcs line found: expected lines such as 'CS:   sel=0x0010,"
-            + " attr=0x0a09b, limit=0xffffffff, base=0x0' after '*** Guest State ***'",
-        "dump.txt:1: warning: [DumpUnknownLine] skipped, not a VMCS field this parser knows:"
-            + " 'PAT = 0x0000000000000006'",
-        "dump.txt:2: warning: [DumpUnknownLine] skipped, not a VMCS field this parser knows:"
-            + " 'Sysenter RSP=0000000000001000 CS:RIP=0008:0000000000002000'"), errors(lines));
+            + " attr=0x0a09b, limit=0xffffffff, base=0x0' after '*** Guest State ***'"), errors(lines));
   }
 
   @Test
@@ -337,7 +333,7 @@ class KvmDumpParserTest {
       // The guest CS selector is a 16-bit field (encoding bits 14:13 = 0, SDM Vol. 3C Table 25-21).
       assertEquals(List.of("dump.txt:2: [DumpValueTooWide] field VmcsGuest16.CS_SELECTOR: value 0x10000 does not"
           + " fit the field's 16 bits (SDM Vol. 3C 25.11.2, Table 25-21)"),
-          errors("*** Guest State ***\nCS:   sel=0x10000, attr=0x0a09b, limit=0xffffffff, base=0x0\n"));
+          errors("*** Guest State ***\nCS:   sel=0x10000, attr=0x0a09b, limit=0xffffffff, base=0x0000000000000000\n"));
     }
 
     @Test
@@ -358,8 +354,59 @@ class KvmDumpParserTest {
     @Test
     void dumpUnknownLine() {
       assertEquals(List.of("dump.txt:3: warning: [DumpUnknownLine] skipped, not a VMCS field this parser knows:"
-          + " 'S_CET = 0x0000000000000000'"),
-          warnings("*** Guest State ***\nCR3 = 0x0000000004442000\nS_CET = 0x0000000000000000\n"));
+          + " 'FooCtl = 0x0000000000000000'"),
+          warnings("*** Guest State ***\nCR3 = 0x0000000004442000\nFooCtl = 0x0000000000000000\n"
+              + "PAT = 0x0000000000000006\n"));
+    }
+
+    @Test
+    void dumpLineCut() {
+      assertEquals(List.of("dump.txt:2: warning: [DumpLineCut] line cut short, 'PDPTR0 = 0x%016llx  PDPTR1 ="
+          + " 0x%016llx' expected; values read: 1: 'PDPTR0 = 0x000000005f18a001  PDPT'"),
+          warnings("*** Guest State ***\nPDPTR0 = 0x000000005f18a001  PDPT\n"));
+    }
+
+    @Test
+    void dumpValueCut() {
+      assertEquals(List.of("dump.txt:2: warning: [DumpValueCut] field VmcsGuestNW.CR3: '0' has 1 digits where the"
+          + " dump prints at least 16: cut short, not read"),
+          warnings("*** Guest State ***\nCR3 = 0x0\nPAT = 0x0000000000000006\n"));
+    }
+
+    @Test
+    void dumpConflictingValues() {
+      assertEquals(List.of("dump.txt:3: warning: [DumpConflictingValues] field VmcsGuestNW.CR3: printed as 0x1000"
+          + " on line 2 and as 0x2000 here: neither is read"),
+          warnings("*** Guest State ***\nCR3 = 0x0000000000001000\nCR3 = 0x0000000000002000\n"
+              + "PAT = 0x0000000000000006\n"));
+    }
+
+    @Test
+    void dumpSeveral() {
+      assertEquals(List.of("dump.txt:3: warning: [DumpSeveral] 2 dumps in the text (starting at lines 1, 3); read"
+          + " the last one, starting at line 3"),
+          warnings("*** Guest State ***\nCR3 = 0x0000000000001000\n*** Guest State ***\n"
+              + "CR3 = 0x0000000000002000\n"));
+    }
+
+    @Test
+    void dumpMsrAreaLine() {
+      assertEquals(List.of("dump.txt:2: warning: [DumpMsrAreaLine] skipped, an MSR area listing, not a VMCS"
+          + " field: 'MSR guest autoload:'", "dump.txt:3: warning: [DumpMsrAreaLine] skipped, an MSR area"
+          + " listing, not a VMCS field: '0: msr=0x00000600 value=0x0000000000000000'"),
+          warnings("*** Guest State ***\nMSR guest autoload:\n   0: msr=0x00000600 value=0x0000000000000000\n"
+              + "PAT = 0x0000000000000006\n"));
+    }
+
+    @Test
+    void dumpMixedLayout() {
+      // "EFER =     ...  PAT = ..." is printed up to 5.12, the header from 5.13 on.
+      assertEquals(List.of("dump.txt:1: warning: [DumpHeaderLine] skipped, the dump's header: 'VMCS"
+          + " 00000000336523a9, last attempted VM-entry on CPU 8'", "dump.txt:3: warning: [DumpMixedLayout] this"
+          + " line's layout is not the one of the lines before (Linux 5.13 and later): 'EFER =     0x%016llx  PAT"
+          + " = 0x%016llx'"),
+          warnings("VMCS 00000000336523a9, last attempted VM-entry on CPU 8\n*** Guest State ***\n"
+              + "EFER =     0x0000000000000000  PAT = 0x0007040600070406\n"));
     }
 
     @Test
@@ -381,12 +428,12 @@ class KvmDumpParserTest {
             + " bits (SDM Vol. 3C 25.11.2, Table 25-21)",
         "dump.txt:2: [DumpValueTooWide] field VmcsGuest32.CS_ACCESS_RIGHTS: value 0x100000000 does not fit the"
             + " field's 32 bits (SDM Vol. 3C 25.11.2, Table 25-21)",
-        "dump.txt:3: warning: [DumpUnknownLine] skipped, not a VMCS field this parser knows: 'S_CET = 0x0'",
+        "dump.txt:3: warning: [DumpUnknownLine] skipped, not a VMCS field this parser knows: 'FooCtl = 0x0'",
         "dump.txt:4: [DumpNumberTooLong] field VmcsGuestNW.CR3: 10000000000000000 has more than 64 bits"),
         errors("""
             *** Guest State ***
-            CS:   sel=0x10000, attr=0x100000000, limit=0xffffffff, base=0x0
-            S_CET = 0x0
+            CS:   sel=0x10000, attr=0x100000000, limit=0xffffffff, base=0x0000000000000000
+            FooCtl = 0x0
             CR3 = 0x10000000000000000
             """));
   }
