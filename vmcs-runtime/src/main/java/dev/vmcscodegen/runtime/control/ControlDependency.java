@@ -9,6 +9,10 @@ import java.util.Objects;
  * at VM entry (SDM Vol. 3C 27.2.1.1 to 27.2.1.3, 27.2.4) are the source of most rules; the others come
  * from the definition of a control, where the SDM says it has an effect only together with another.
  *
+ * <p>The VM-entry checker's rows for these rules ({@code ctl-nmi-exiting-for-virtual-nmis} and the
+ * others of docs/ENTRY-CHECKS.md) evaluate them through {@link #holds}, and the control resolver
+ * ({@code runtime.resolve}) applies them, so the two cannot disagree.
+ *
  * <p>The activation of a whole field ("activate secondary controls" for the secondary controls, ...) is
  * not listed here: {@link ControlKind#activatedBy()} says it once for every bit of the field.
  */

@@ -3,6 +3,7 @@ package dev.vmcscodegen.runtime.entry;
 import static dev.vmcscodegen.runtime.fields.VmcsEncodings.*;
 import static dev.vmcscodegen.runtime.entry.Rules.*;
 
+import dev.vmcscodegen.runtime.control.ControlDependency;
 import dev.vmcscodegen.runtime.arch.Cr0;
 import dev.vmcscodegen.runtime.arch.ExceptionVector;
 import dev.vmcscodegen.runtime.arch.InterruptionInfoLayout;
@@ -47,8 +48,7 @@ final class EntryControlChecks {
         row("ctl-entry-smm-and-deactivate", "\"Entry to SMM\" and \"deactivate dual-monitor treatment\" must"
                 + " not both be 1.",
             "Clear one of VM-entry controls 10 and 11.",
-            s -> (s.entryControls() & (VmEntryControl.ENTRY_TO_SMM.mask() | VmEntryControl.DEACTIVATE_DUAL_MONITOR_TREATMENT.mask()))
-                != (VmEntryControl.ENTRY_TO_SMM.mask() | VmEntryControl.DEACTIVATE_DUAL_MONITOR_TREATMENT.mask()), ENTRY),
+            s -> holds(s, ControlDependency.ENTRY_TO_SMM_EXCLUDES_DEACTIVATE_DUAL_MONITOR), ENTRY),
         row("ctl-entry-intinfo-type", "A valid VM-entry interruption-information field must not use the"
                 + " reserved type 1, nor type 7 (other event) unless \"monitor trap flag\" may be 1.",
             "Use an interruption type of 0, 2, 3, 4, 5 or 6 (7 only for a pending MTF on processors with it).",

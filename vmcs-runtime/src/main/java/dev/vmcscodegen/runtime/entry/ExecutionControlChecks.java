@@ -3,16 +3,14 @@ package dev.vmcscodegen.runtime.entry;
 import static dev.vmcscodegen.runtime.fields.VmcsEncodings.*;
 import static dev.vmcscodegen.runtime.entry.Rules.*;
 
+import dev.vmcscodegen.runtime.control.ControlDependency;
 import dev.vmcscodegen.runtime.capability.EptVpidCapability;
 import dev.vmcscodegen.runtime.capability.EptVpidCapabilityBit;
 import dev.vmcscodegen.runtime.capability.VmxMemoryType;
 import dev.vmcscodegen.runtime.control.ControlKind;
 import dev.vmcscodegen.runtime.control.PinBasedControl;
 import dev.vmcscodegen.runtime.control.PrimaryProcessorBasedControl;
-import dev.vmcscodegen.runtime.control.PrimaryVmExitControl;
 import dev.vmcscodegen.runtime.control.SecondaryProcessorBasedControl;
-import dev.vmcscodegen.runtime.control.TertiaryProcessorBasedControl;
-import dev.vmcscodegen.runtime.control.VmEntryControl;
 import dev.vmcscodegen.runtime.control.VmFunctionControls;
 import dev.vmcscodegen.runtime.state.EptPointer;
 import java.util.List;
@@ -106,40 +104,41 @@ final class ExecutionControlChecks {
                     <= field(s.memory(s.field(VIRTUAL_APIC_ADDRESS) + VTPR_OFFSET, 1), 7, 4))), PROC, PROC2, TPR_THRESHOLD, VIRTUAL_APIC_ADDRESS),
         row("ctl-nmi-exiting-for-virtual-nmis", "When \"NMI exiting\" is 0, \"virtual NMIs\" must be 0.",
             "Set \"NMI exiting\" or clear \"virtual NMIs\".",
-            s -> (!(s.control(PinBasedControl.VIRTUAL_NMIS)) || (s.control(PinBasedControl.NMI_EXITING))), PIN),
+            s -> holds(s, ControlDependency.VIRTUAL_NMIS_NEED_NMI_EXITING), PIN),
         row("ctl-virtual-nmis-for-nmi-window", "When \"virtual NMIs\" is 0, \"NMI-window exiting\" must be 0.",
             "Set \"virtual NMIs\" (and \"NMI exiting\") or clear \"NMI-window exiting\".",
-            s -> (!(s.control(PrimaryProcessorBasedControl.NMI_WINDOW_EXITING)) || (s.control(PinBasedControl.VIRTUAL_NMIS))), PIN, PROC),
+            s -> holds(s, ControlDependency.NMI_WINDOW_EXITING_NEEDS_VIRTUAL_NMIS), PIN, PROC),
         pageAddress("ctl-apic-access-addr", "APIC-access address", APIC_ACCESS_ADDRESS,
             s -> s.control(SecondaryProcessorBasedControl.VIRTUALIZE_APIC_ACCESSES), "\"virtualize APIC accesses\" is 1", PROC, PROC2),
         row("ctl-tpr-shadow-for-apicv", "When \"use TPR shadow\" is 0, \"virtualize x2APIC mode\", \"APIC-register"
                 + " virtualization\" and \"virtual-interrupt delivery\" must be 0.",
             "Set \"use TPR shadow\" or clear the APIC-virtualization controls.",
-            s -> s.control(PrimaryProcessorBasedControl.USE_TPR_SHADOW) || (s.secondary() & (SecondaryProcessorBasedControl.VIRTUALIZE_X2APIC_MODE.mask()
-                | SecondaryProcessorBasedControl.APIC_REGISTER_VIRTUALIZATION.mask() | SecondaryProcessorBasedControl.VIRTUAL_INTERRUPT_DELIVERY.mask())) == 0, PROC, PROC2),
+            s -> holds(s, ControlDependency.VIRTUALIZE_X2APIC_MODE_NEEDS_TPR_SHADOW,
+                ControlDependency.APIC_REGISTER_VIRTUALIZATION_NEEDS_TPR_SHADOW, ControlDependency.VIRTUAL_INTERRUPT_DELIVERY_NEEDS_TPR_SHADOW),
+            PROC, PROC2),
         row("ctl-ipiv-needs-tpr-shadow", "When \"use TPR shadow\" is 0, the tertiary control \"IPI"
                 + " virtualization\" must be 0.",
             "Set \"use TPR shadow\" or clear \"IPI virtualization\".",
-            s -> s.control(PrimaryProcessorBasedControl.USE_TPR_SHADOW) || !s.control(TertiaryProcessorBasedControl.IPI_VIRTUALIZATION),
+            s -> holds(s, ControlDependency.IPI_VIRTUALIZATION_NEEDS_TPR_SHADOW),
             PROC, PROC3),
         row("ctl-x2apic-excludes-apic-access", "When \"virtualize x2APIC mode\" is 1, \"virtualize APIC"
                 + " accesses\" must be 0.",
             "Use only one of \"virtualize x2APIC mode\" and \"virtualize APIC accesses\".",
-            s -> !(s.control(SecondaryProcessorBasedControl.VIRTUALIZE_X2APIC_MODE) && s.control(SecondaryProcessorBasedControl.VIRTUALIZE_APIC_ACCESSES)), PROC, PROC2),
+            s -> holds(s, ControlDependency.VIRTUALIZE_X2APIC_MODE_EXCLUDES_APIC_ACCESSES), PROC, PROC2),
         row("ctl-vid-needs-ext-int-exiting", "When \"virtual-interrupt delivery\" is 1, \"external-interrupt"
                 + " exiting\" must be 1.",
             "Set \"external-interrupt exiting\" or clear \"virtual-interrupt delivery\".",
-            s -> (!(s.control(SecondaryProcessorBasedControl.VIRTUAL_INTERRUPT_DELIVERY)) || (s.control(PinBasedControl.EXTERNAL_INTERRUPT_EXITING))),
+            s -> holds(s, ControlDependency.VIRTUAL_INTERRUPT_DELIVERY_NEEDS_EXTERNAL_INTERRUPT_EXITING),
             PIN, PROC, PROC2),
         row("ctl-posted-int-needs-vid", "When \"process posted interrupts\" is 1, \"virtual-interrupt"
                 + " delivery\" must be 1.",
             "Set \"virtual-interrupt delivery\" or clear \"process posted interrupts\".",
-            s -> (!(s.control(PinBasedControl.PROCESS_POSTED_INTERRUPTS)) || (s.control(SecondaryProcessorBasedControl.VIRTUAL_INTERRUPT_DELIVERY))),
+            s -> holds(s, ControlDependency.POSTED_INTERRUPTS_NEED_VIRTUAL_INTERRUPT_DELIVERY),
             PIN, PROC, PROC2),
         row("ctl-posted-int-needs-ack-on-exit", "When \"process posted interrupts\" is 1, the VM-exit control"
                 + " \"acknowledge interrupt on exit\" must be 1.",
             "Set \"acknowledge interrupt on exit\" or clear \"process posted interrupts\".",
-            s -> (!(s.control(PinBasedControl.PROCESS_POSTED_INTERRUPTS)) || (s.control(PrimaryVmExitControl.ACKNOWLEDGE_INTERRUPT_ON_EXIT))), PIN, PRIMARY_VM_EXIT_CONTROLS),
+            s -> holds(s, ControlDependency.POSTED_INTERRUPTS_NEED_ACKNOWLEDGE_INTERRUPT_ON_EXIT), PIN, PRIMARY_VM_EXIT_CONTROLS),
         row("ctl-posted-int-vector", "When \"process posted interrupts\" is 1, the posted-interrupt"
                 + " notification vector must be 0 to 255 (bits 15:8 zero).",
             "Write a vector of 0 to 255.",
@@ -175,18 +174,18 @@ final class ExecutionControlChecks {
                 && s.withinPhysicalWidth(s.field(EPT_POINTER))), PROC, PROC2, EPT_POINTER),
         row("ctl-pml-needs-ept", "When \"enable PML\" is 1, \"enable EPT\" must be 1.",
             "Set \"enable EPT\" or clear \"enable PML\".",
-            s -> (!(s.control(SecondaryProcessorBasedControl.ENABLE_PML)) || (s.ept())), PROC, PROC2),
+            s -> holds(s, ControlDependency.PML_NEEDS_EPT), PROC, PROC2),
         pageAddress("ctl-pml-addr", "PML address", PML_ADDRESS, s -> s.control(SecondaryProcessorBasedControl.ENABLE_PML),
             "\"enable PML\" is 1", PROC, PROC2),
         row("ctl-unrestricted-needs-ept", "When \"unrestricted guest\" is 1, \"enable EPT\" must be 1.",
             "Set \"enable EPT\" or clear \"unrestricted guest\".",
-            s -> (!(s.unrestrictedGuest()) || (s.ept())), PROC, PROC2),
+            s -> holds(s, ControlDependency.UNRESTRICTED_GUEST_NEEDS_EPT), PROC, PROC2),
         row("ctl-mbec-needs-ept", "When \"mode-based execute control for EPT\" is 1, \"enable EPT\" must be 1.",
             "Set \"enable EPT\" or clear \"mode-based execute control for EPT\".",
-            s -> (!(s.control(SecondaryProcessorBasedControl.MODE_BASED_EXECUTE_CONTROL_FOR_EPT)) || (s.ept())), PROC, PROC2),
+            s -> holds(s, ControlDependency.MODE_BASED_EXECUTE_CONTROL_NEEDS_EPT), PROC, PROC2),
         row("ctl-spp-needs-ept", "When \"sub-page write permissions for EPT\" is 1, \"enable EPT\" must be 1.",
             "Set \"enable EPT\" or clear \"sub-page write permissions for EPT\".",
-            s -> (!(s.control(SecondaryProcessorBasedControl.SUB_PAGE_WRITE_PERMISSIONS_FOR_EPT)) || (s.ept())), PROC, PROC2),
+            s -> holds(s, ControlDependency.SUB_PAGE_WRITE_PERMISSIONS_NEED_EPT), PROC, PROC2),
         pageAddress("ctl-spptp-addr", "SPP-table pointer", SUB_PAGE_PERMISSION_TABLE_POINTER,
             s -> s.control(SecondaryProcessorBasedControl.SUB_PAGE_WRITE_PERMISSIONS_FOR_EPT), "\"sub-page write permissions for EPT\" is 1",
             PROC, PROC2),
@@ -194,9 +193,8 @@ final class ExecutionControlChecks {
                 + " VM-entry control \"load IA32_RTIT_CTL\" and the VM-exit control \"clear IA32_RTIT_CTL\""
                 + " must be 1.",
             "Set \"enable EPT\", \"load IA32_RTIT_CTL\" and \"clear IA32_RTIT_CTL\", or clear the PT control.",
-            s -> (!(s.control(SecondaryProcessorBasedControl.INTEL_PT_USES_GUEST_PHYSICAL_ADDRESSES)) || (s.ept()
-                && s.control(VmEntryControl.LOAD_IA32_RTIT_CTL)
-                && s.control(PrimaryVmExitControl.CLEAR_IA32_RTIT_CTL))),
+            s -> holds(s, ControlDependency.PT_GUEST_PHYSICAL_ADDRESSES_NEED_EPT,
+                ControlDependency.PT_GUEST_PHYSICAL_ADDRESSES_NEED_LOAD_RTIT_CTL, ControlDependency.PT_GUEST_PHYSICAL_ADDRESSES_NEED_CLEAR_RTIT_CTL),
             PROC, PROC2, VM_ENTRY_CONTROLS, PRIMARY_VM_EXIT_CONTROLS),
         row("ctl-vmfunc-reserved", "When \"enable VM functions\" is 1, no VM-function control may be 1 unless"
                 + " IA32_VMX_VMFUNC allows it.",

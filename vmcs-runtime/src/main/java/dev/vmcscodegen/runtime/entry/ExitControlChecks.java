@@ -3,9 +3,8 @@ package dev.vmcscodegen.runtime.entry;
 import static dev.vmcscodegen.runtime.fields.VmcsEncodings.*;
 import static dev.vmcscodegen.runtime.entry.Rules.*;
 
+import dev.vmcscodegen.runtime.control.ControlDependency;
 import dev.vmcscodegen.runtime.control.ControlKind;
-import dev.vmcscodegen.runtime.control.PinBasedControl;
-import dev.vmcscodegen.runtime.control.PrimaryVmExitControl;
 import java.util.List;
 
 /**
@@ -41,7 +40,7 @@ final class ExitControlChecks {
         row("ctl-save-preempt-needs-activate", "When \"activate VMX-preemption timer\" is 0, \"save"
                 + " VMX-preemption timer value\" must be 0.",
             "Set \"activate VMX-preemption timer\" or clear \"save VMX-preemption timer value\".",
-            s -> (!(s.control(PrimaryVmExitControl.SAVE_VMX_PREEMPTION_TIMER_VALUE)) || (s.control(PinBasedControl.ACTIVATE_VMX_PREEMPTION_TIMER))), EXIT, PIN_BASED_VM_EXECUTION_CONTROLS),
+            s -> holds(s, ControlDependency.SAVE_PREEMPTION_TIMER_NEEDS_TIMER), EXIT, PIN_BASED_VM_EXECUTION_CONTROLS),
         row("ctl-exit-msr-store-addr", "When the VM-exit MSR-store count is not 0, the VM-exit MSR-store"
                 + " address must be 16-byte aligned and within the physical-address width.",
             "Point the MSR-store area at a 16-byte-aligned address below MAXPHYADDR.",

@@ -4,6 +4,7 @@ import dev.vmcscodegen.runtime.arch.Page;
 import dev.vmcscodegen.runtime.arch.MsrAreaEntry;
 import dev.vmcscodegen.runtime.capability.AllowedSettings;
 import dev.vmcscodegen.runtime.capability.FixedBits;
+import dev.vmcscodegen.runtime.control.ControlDependency;
 
 /** Predicates several check rows share, each phrased as the SDM phrases it. */
 final class Rules {
@@ -12,6 +13,19 @@ final class Rules {
   static final long FOUR_KBYTES = Page.SIZE_4K;
 
   private Rules() {}
+
+  /**
+   * Whether each rule between controls holds for the controls in force (a secondary or tertiary control
+   * counts only while its field is activated): {@link ControlDependency}, the one home of those rules.
+   */
+  static boolean holds(EntryState s, ControlDependency... rules) {
+    for (ControlDependency rule : rules) {
+      if (!rule.holds(s.control(rule.subject()), s.control(rule.other()))) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** Every bit of {@code allowed0} (bits that must be 1) is set in {@code controls}. */
   static boolean hasAllowed0(long controls, AllowedSettings allowed) {
