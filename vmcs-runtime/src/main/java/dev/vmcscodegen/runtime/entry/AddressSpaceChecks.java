@@ -36,7 +36,7 @@ final class AddressSpaceChecks {
             s -> !s.facts().vmmInIa32eMode() || s.hostAddressSpaceSize(), EXIT),
         row("host-addr-space-0-guest", "When \"host address-space size\" is 0, \"IA-32e mode guest\" must be 0.",
             "Clear \"IA-32e mode guest\" or set \"host address-space size\".",
-            s -> holds(s, ControlDependency.IA32E_MODE_GUEST_NEEDS_HOST_ADDRESS_SPACE_SIZE), EXIT, VM_ENTRY_CONTROLS),
+            s -> s.hostAddressSpaceSize() || holds(s, ControlDependency.IA32E_MODE_GUEST_NEEDS_HOST_ADDRESS_SPACE_SIZE), EXIT, VM_ENTRY_CONTROLS),
         row("host-addr-space-0-pcide", "When \"host address-space size\" is 0, host CR4.PCIDE (bit 17) must be 0.",
             "Clear CR4.PCIDE in the host CR4 field.",
             s -> s.hostAddressSpaceSize() || !set(s.field(HOST_CR4), Cr4.PCIDE), EXIT, HOST_CR4),

@@ -113,13 +113,13 @@ final class ExecutionControlChecks {
         row("ctl-tpr-shadow-for-apicv", "When \"use TPR shadow\" is 0, \"virtualize x2APIC mode\", \"APIC-register"
                 + " virtualization\" and \"virtual-interrupt delivery\" must be 0.",
             "Set \"use TPR shadow\" or clear the APIC-virtualization controls.",
-            s -> holds(s, ControlDependency.VIRTUALIZE_X2APIC_MODE_NEEDS_TPR_SHADOW,
+            s -> s.control(PrimaryProcessorBasedControl.USE_TPR_SHADOW) || holds(s, ControlDependency.VIRTUALIZE_X2APIC_MODE_NEEDS_TPR_SHADOW,
                 ControlDependency.APIC_REGISTER_VIRTUALIZATION_NEEDS_TPR_SHADOW, ControlDependency.VIRTUAL_INTERRUPT_DELIVERY_NEEDS_TPR_SHADOW),
             PROC, PROC2),
         row("ctl-ipiv-needs-tpr-shadow", "When \"use TPR shadow\" is 0, the tertiary control \"IPI"
                 + " virtualization\" must be 0.",
             "Set \"use TPR shadow\" or clear \"IPI virtualization\".",
-            s -> holds(s, ControlDependency.IPI_VIRTUALIZATION_NEEDS_TPR_SHADOW),
+            s -> s.control(PrimaryProcessorBasedControl.USE_TPR_SHADOW) || holds(s, ControlDependency.IPI_VIRTUALIZATION_NEEDS_TPR_SHADOW),
             PROC, PROC3),
         row("ctl-x2apic-excludes-apic-access", "When \"virtualize x2APIC mode\" is 1, \"virtualize APIC"
                 + " accesses\" must be 0.",

@@ -17,10 +17,11 @@ final class Rules {
   /**
    * Whether each rule between controls holds for the controls in force (a secondary or tertiary control
    * counts only while its field is activated): {@link ControlDependency}, the one home of those rules.
+   * The other control is read only when the subject is 1, as the SDM's "if ... is 1" reads.
    */
   static boolean holds(EntryState s, ControlDependency... rules) {
     for (ControlDependency rule : rules) {
-      if (!rule.holds(s.control(rule.subject()), s.control(rule.other()))) {
+      if (s.control(rule.subject()) && !rule.holds(true, s.control(rule.other()))) {
         return false;
       }
     }
