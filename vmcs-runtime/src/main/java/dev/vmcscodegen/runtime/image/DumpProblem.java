@@ -48,6 +48,12 @@ public enum DumpProblem implements ProblemKind {
   MSR_AREA("DumpMsrAreaLine", "skipped, an MSR area listing, not a VMCS field: '%s'", "", Severity.WARNING),
   /** Lines of layouts no single hypervisor version prints together (pasted from two versions?). */
   MIXED_LAYOUT("DumpMixedLayout", "this line's layout is not the one of the lines before (%s): '%s'", "",
+      Severity.WARNING),
+  /**
+   * Xen's {@code EFER(MSR LL)}: the guest EFER kept in the MSR-load list (the processor has no EFER VM-entry
+   * control), not the VMCS field.
+   */
+  MSR_LIST_EFER("DumpMsrListEfer", "EFER skipped, Xen's MSR-load list value, not the VMCS field: '%s'", "",
       Severity.WARNING);
 
   private final String id;

@@ -410,6 +410,15 @@ class KvmDumpParserTest {
     }
 
     @Test
+    void dumpMsrListEfer() {
+      assertEquals(List.of("xen.txt:2: warning: [DumpMsrListEfer] EFER skipped, Xen's MSR-load list value, not"
+          + " the VMCS field: 'EFER(MSR LL) = 0x0000000000000500  PAT = 0x0007040600070406'"),
+          XenDumpParser.read(new java.io.StringReader("(XEN) *** Guest State ***\n"
+              + "(XEN) EFER(MSR LL) = 0x0000000000000500  PAT = 0x0007040600070406\n"), "xen.txt").parsed()
+              .problems().stream().map(Problem::render).toList());
+    }
+
+    @Test
     void everyIdIsTestedHere() {
       List<String> tested = Arrays.stream(ProblemIds.class.getDeclaredMethods())
           .filter(method -> method.isAnnotationPresent(Test.class)).map(method -> method.getName()).toList();
