@@ -13,16 +13,22 @@ import dev.vmcscodegen.runtime.entry.FieldValue;
 import dev.vmcscodegen.runtime.entry.ProcessorFacts;
 import dev.vmcscodegen.runtime.entry.Violation;
 import dev.vmcscodegen.runtime.fields.VmcsFields;
+import dev.vmcscodegen.runtime.image.DumpFormat;
+import dev.vmcscodegen.runtime.image.DumpReading;
 import dev.vmcscodegen.runtime.image.KvmDumpParser;
+import dev.vmcscodegen.runtime.image.XenDumpParser;
 import dev.vmcscodegen.runtime.image.VmcsImage;
 import dev.vmcscodegen.runtime.image.VmcsImageText;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,6 +63,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--kvm-dump", paramLabel = "FILE", required = true,
         description = "A Linux KVM dump_vmcs log (the kernel messages after 'VMCS ..., last attempted VM-entry').")
     Path kvmDump;
+
+    @Option(names = "--dump", paramLabel = "FILE", required = true,
+        description = "A Linux KVM dump_vmcs log, a Xen vmcs_dump_vcpu log or 'FIELD VALUE' lines, told apart"
+            + " by their lines.")
+    Path dump;
   }
 
   @Spec
@@ -83,11 +94,16 @@ public final class CheckCommand implements Callable<Integer> {
           "--maxphyaddr must be 32 to 52 (SDM Vol. 3A 4.1.4), got " + maxPhysicalAddress);
     }
     EntryCapabilities capabilities = capabilities(msrFile);
-    Path source = image.vmcsFile != null ? image.vmcsFile : image.kvmDump;
-    String text = read(source);
-    Parsed<VmcsImage> parsed = image.vmcsFile != null
-        ? new Parsed<>(VmcsImageText.parse(text, source.toString(), VmcsFields.CATALOG), List.of())
-        : KvmDumpParser.parse(text, source.toString());
+    Path source = image.vmcsFile != null ? image.vmcsFile : image.kvmDump != null ? image.kvmDump : image.dump;
+    DumpFormat format = image.vmcsFile != null ? DumpFormat.IMAGE
+        : image.kvmDump != null ? DumpFormat.KVM : withReader(source, DumpFormat::detect);
+    DumpReading reading = switch (format) {
+      case IMAGE -> new DumpReading("FIELD VALUE image", "", new Parsed<>(
+          VmcsImageText.parse(read(source), source.toString(), VmcsFields.CATALOG), List.of()));
+      case KVM -> withReader(source, reader -> KvmDumpParser.read(reader, source.toString()));
+      case XEN -> withReader(source, reader -> XenDumpParser.read(reader, source.toString()));
+    };
+    Parsed<VmcsImage> parsed = reading.parsed();
     VmcsImage vmcs = parsed.value();
     PrintWriter err = spec.commandLine().getErr();
     parsed.problems().forEach(problem -> err.println(problem.render()));
@@ -98,7 +114,9 @@ public final class CheckCommand implements Callable<Integer> {
     if (output.json()) {
       JsonOutput.print(out, json(report));
     } else {
-      out.printf("%s: %d fields%s; profile %s; MAXPHYADDR %d.%n", source, vmcs.size(),
+      String kind = reading.layout().isEmpty() ? ""
+          : " (" + reading.hypervisor() + ", " + reading.layout() + ")";
+      out.printf("%s%s: %d fields%s; profile %s; MAXPHYADDR %d.%n", source, kind, vmcs.size(),
           parsed.problems().isEmpty() ? "" : " (" + parsed.problems().size() + " dump lines are not VMCS fields)",
           msrFile,
           maxPhysicalAddress);
@@ -144,6 +162,19 @@ public final class CheckCommand implements Callable<Integer> {
       return EntryCapabilities.of(capabilities);
     } catch (IllegalArgumentException e) {
       throw new InputException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs {@code use} on the file as a UTF-8 stream (a dump may be a whole kern.log). */
+  private static <T> T withReader(Path file, Function<Reader, T> use) {
+    try (Reader reader = Files.newBufferedReader(file)) {
+      return use.apply(reader);
+    } catch (NoSuchFileException e) {
+      throw new InputException(file + ": no such file");
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new InputException(file + ": cannot read: " + e.getCause().getMessage(), e);
     }
   }
 

@@ -56,7 +56,8 @@ class CheckCommandTest {
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("VM entry would succeed"), run.out());
     assertTrue(run.out().contains("guest-link-ptr-align: VmcsGuest64.VMCS_LINK_POINTER (0x2800) is absent"), run.out());
-    assertTrue(run.out().startsWith(DUMP + ": 109 fields (2 dump lines are not VMCS fields); profile "), run.out());
+    assertTrue(run.out().startsWith(DUMP + " (KVM dump_vmcs, Linux 5.19 and later): 109 fields (2 dump lines are"
+        + " not VMCS fields); profile "), run.out());
     assertEquals(sampleWarnings(DUMP), run.err().lines().toList());
   }
 
@@ -141,6 +142,22 @@ class CheckCommandTest {
             + " VmcsHostNW.CR0",
         image + ":3: [ImageValueTooWide] field VmcsGuest16.CS_SELECTOR: value 0x10000 does not fit the field's 16"
             + " bits (SDM Vol. 3C 25.11.2, Table 25-21)"), run.err().lines().toList());
+  }
+
+  @Test
+  void dumpOptionTellsKvmXenAndImageTextApart() throws IOException {
+    CliRun kvm = CliRun.of("check", "--msr-file", PROFILE, "--dump", DUMP);
+    assertTrue(kvm.out().startsWith(DUMP + " (KVM dump_vmcs, Linux 5.19 and later): 109 fields"), kvm.out());
+    Path xen = dir.resolve("xen.log");
+    // Xen's vmcs_dump_vcpu lines (xen/arch/x86/hvm/vmx/vmcs.c) behind Xen's console prefix.
+    Files.writeString(xen, "(XEN) *** Guest State ***\n(XEN) CR3 = 0x0000000000001000\n"
+        + "(XEN)   CS: f000 0009b 0000ffff 00000000ffff0000\n");
+    CliRun xenRun = CliRun.of("check", "--msr-file", PROFILE, "--dump", xen.toString());
+    assertTrue(xenRun.out().startsWith(xen + " (Xen vmcs_dump_vcpu, Xen 4.x and later): 5 fields; "), xenRun.out());
+    Path image = dir.resolve("image.vmcs");
+    Files.writeString(image, "VmcsGuestNW.CR3 0x1000\n");
+    CliRun imageRun = CliRun.of("check", "--msr-file", PROFILE, "--dump", image.toString());
+    assertTrue(imageRun.out().startsWith(image + ": 1 fields; "), imageRun.out());
   }
 
   @Test

@@ -1,0 +1,40 @@
+package dev.vmcscodegen.runtime.image;
+
+import java.io.Reader;
+
+/**
+ * What a VMCS text is, told from its lines (read as a stream, stopping at the first line that decides):
+ * a Xen {@code vmcs_dump_vcpu} dump (a {@code (XEN)} console line, or the segment table header
+ * {@code sel  attr  limit   base}), a Linux KVM {@code dump_vmcs} dump (a {@code sel=} segment line, the
+ * {@code VMCS ..., last attempted VM-entry} header, or a section header with nothing Xen's), or else the
+ * project's {@code FIELD VALUE} image text.
+ */
+public enum DumpFormat {
+  /** Linux KVM's {@code dump_vmcs}: {@link KvmDumpParser}. */
+  KVM,
+  /** Xen's {@code vmcs_dump_vcpu}: {@link XenDumpParser}. */
+  XEN,
+  /** The project's {@code FIELD VALUE} lines: {@link VmcsImageText}. */
+  IMAGE;
+
+  /** The format of a text; see the class comment. */
+  public static DumpFormat detect(Reader text) {
+    DumpLines lines = new DumpLines(text);
+    boolean section = false;
+    for (String raw = lines.next(); raw != null; raw = lines.next()) {
+      if (raw.contains("(XEN)")) {
+        return XEN;
+      }
+      String line = LogLine.strip(raw).replaceAll("\\s+", " ");
+      if (line.equals("sel attr limit base")) {
+        return XEN;
+      }
+      if (line.contains(" sel=0x") || line.startsWith("VMCS ") && line.contains("last attempted VM-entry")) {
+        return KVM;
+      }
+      section |= line.startsWith("*** Guest State") || line.startsWith("*** Host State")
+          || line.startsWith("*** Control State");
+    }
+    return section ? KVM : IMAGE;
+  }
+}
