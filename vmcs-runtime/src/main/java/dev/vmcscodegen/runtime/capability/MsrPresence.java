@@ -1,6 +1,7 @@
 package dev.vmcscodegen.runtime.capability;
 
 import dev.vmcscodegen.problem.Problem;
+import dev.vmcscodegen.runtime.control.ControlKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,36 +12,73 @@ import java.util.Map;
  */
 final class MsrPresence {
 
+  /** Whether an MSR exists, as far as the MSR values at hand tell. */
+  enum Status {
+    /** The processor has it. */
+    EXISTS,
+    /** The processor cannot have it. */
+    ABSENT,
+    /** The MSR whose bits decide it is itself unknown. */
+    UNKNOWN
+  }
+
   private MsrPresence() {}
 
   /** Whether {@code msr} exists on a processor whose capability MSRs read so far are {@code known}. */
   static boolean exists(VmxCapabilityMsr msr, Map<VmxCapabilityMsr, Long> known) {
+    return status(msr, known) == Status.EXISTS;
+  }
+
+  /** Whether {@code msr} exists, cannot exist, or depends on an MSR missing from {@code known}. */
+  static Status status(VmxCapabilityMsr msr, Map<VmxCapabilityMsr, Long> known) {
     if (msr.alwaysExists()) {
-      return true;
+      return Status.EXISTS;
     }
     VmxCapabilityMsr condition = msr.condition().orElseThrow();
+    Status conditionStatus = status(condition, known);
+    if (conditionStatus != Status.EXISTS) {
+      return conditionStatus;
+    }
     Long value = known.get(condition);
-    return value != null && exists(condition, known) && (value & msr.conditionBits()) != 0;
+    if (value == null) {
+      return Status.UNKNOWN;
+    }
+    return (value & msr.conditionBits()) != 0 ? Status.EXISTS : Status.ABSENT;
   }
 
   /**
-   * The problems of {@code values} read from {@code file}: MSRs that must exist but are absent (line 0)
-   * and MSRs present that cannot exist (at their line from {@code lines}, 0 if absent there).
+   * The problems of {@code values} read from {@code file} for the strict readers: MSRs that
+   * must exist but are absent (line 0) and MSRs present that cannot exist (at their line from
+   * {@code lines}, 0 if absent there).
    */
   static List<Problem> problems(Map<VmxCapabilityMsr, Long> values, Map<VmxCapabilityMsr, Integer> lines,
       String file) {
     List<Problem> problems = new ArrayList<>();
     for (VmxCapabilityMsr msr : VmxCapabilityMsr.values()) {
       boolean present = values.containsKey(msr);
-      boolean exists = exists(msr, values);
-      if (exists && !present) {
-        problems.add(CapabilityProblem.MISSING_MSR.at(file, 0, msr.describe(), reason(msr, true)));
-      } else if (present && !exists) {
-        problems.add(CapabilityProblem.IMPOSSIBLE_MSR.at(file, lines.getOrDefault(msr, 0), msr.describe(),
-            reason(msr, false)));
+      Status status = status(msr, values);
+      if (status == Status.EXISTS && !present) {
+        problems.add(CapabilityProblem.MISSING_MSR.at(file, 0, msr.describe(), reason(msr, true), msr.decides()));
+      } else if (present && status == Status.ABSENT) {
+        problems.add(impossible(msr, lines.getOrDefault(msr, 0), file));
       }
     }
     return problems;
+  }
+
+  /** The warning for an MSR given at {@code line} that cannot exist. */
+  static Problem impossible(VmxCapabilityMsr msr, int line, String file) {
+    return CapabilityProblem.IMPOSSIBLE_MSR.at(file, line, msr.describe(), reason(msr, false));
+  }
+
+  /** The warning for an MSR that exists but is absent from {@code values}: a TRUE MSR falls back. */
+  static Problem missing(VmxCapabilityMsr msr, Map<VmxCapabilityMsr, Long> values, String file) {
+    for (ControlKind kind : ControlKind.values()) {
+      if (kind.trueCapabilityMsr().filter(msr::equals).isPresent() && values.containsKey(kind.capabilityMsr())) {
+        return CapabilityProblem.TRUE_MSR_FALLBACK.at(file, 0, msr.describe(), kind.capabilityMsr().name());
+      }
+    }
+    return CapabilityProblem.MISSING_MSR.at(file, 0, msr.describe(), reason(msr, true), msr.decides());
   }
 
   private static String reason(VmxCapabilityMsr msr, boolean exists) {
@@ -55,7 +93,9 @@ final class MsrPresence {
       }
     }
     String which = bits.size() == 1 ? "bit " + bits.get(0) : "any of bits " + String.join(", ", bits);
-    return String.format("it exists only if %s has %s set, and %s (%s)", condition.describe(), which,
-        exists ? "it has" : "it is absent or has not", msr.sdmReference());
+    return exists
+        ? String.format("%s has %s set (%s)", condition.describe(), which, msr.sdmReference())
+        : String.format("it exists only if %s has %s set, and it is absent or has not (%s)", condition.describe(),
+            which, msr.sdmReference());
   }
 }

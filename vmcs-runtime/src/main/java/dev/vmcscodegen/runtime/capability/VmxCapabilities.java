@@ -1,18 +1,23 @@
 package dev.vmcscodegen.runtime.capability;
 
+import dev.vmcscodegen.problem.Parsed;
+import dev.vmcscodegen.problem.Problem;
 import dev.vmcscodegen.problem.ProblemException;
 import dev.vmcscodegen.problem.Problems;
+import dev.vmcscodegen.problem.TextInput;
 import dev.vmcscodegen.runtime.VmxInstructions;
 import dev.vmcscodegen.runtime.control.ControlKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -24,9 +29,14 @@ import java.util.TreeMap;
  * (for example IA32_VMX_PROCBASED_CTLS3 when bit 49 of IA32_VMX_PROCBASED_CTLS is 0) are absent, and
  * the accessors for them return empty.
  *
- * <p>Three ways to make one: {@link #read} a backend's MSRs, {@link #parse} or {@link #load} the text
- * form ({@code MSR VALUE} lines, see {@link #toProfileText()}), or {@link #of} a map. Every way checks
- * that exactly the MSRs the SDM's rules make exist are present.
+ * <p>Ways to make one: {@link #read} a backend's MSRs, {@link #readProfile} or {@link #loadProfile} a
+ * profile text ({@code MSR VALUE} lines, see {@link #toProfileText()}, or a VirtualBox release log) with
+ * warnings, or strictly, refusing any problem: {@link #parse}, {@link #load}, {@link #of}.
+ *
+ * <p>A profile may lack MSRs that the processor has (a log that stops early, a device that would not read
+ * one): those are {@linkplain #unknownMsrs() unknown}, and so is everything they decide, which the
+ * accessors say: {@link #knows(ControlKind)}, {@link #has}. An accessor of an always-present MSR throws
+ * {@link IllegalStateException} when that MSR is unknown; ask {@link #has} first.
  */
 public final class VmxCapabilities {
 
@@ -34,11 +44,20 @@ public final class VmxCapabilities {
   public static final String SAMPLE_RESOURCE = "sample-coffee-lake.msr";
 
   private final Map<VmxCapabilityMsr, Long> values;
+  /** MSRs the processor has, or may have, that are absent from {@link #values}. */
+  private final Set<VmxCapabilityMsr> unknown;
   /** {@link #controlCapability} of every kind, decided once: the profile is immutable. */
   private final Map<ControlKind, Optional<ControlCapability>> controls;
 
   private VmxCapabilities(Map<VmxCapabilityMsr, Long> values) {
     this.values = Collections.unmodifiableMap(new EnumMap<>(values));
+    Set<VmxCapabilityMsr> absent = EnumSet.noneOf(VmxCapabilityMsr.class);
+    for (VmxCapabilityMsr msr : VmxCapabilityMsr.values()) {
+      if (!values.containsKey(msr) && MsrPresence.status(msr, values) != MsrPresence.Status.ABSENT) {
+        absent.add(msr);
+      }
+    }
+    this.unknown = Collections.unmodifiableSet(absent);
     Map<ControlKind, Optional<ControlCapability>> byKind = new EnumMap<>(ControlKind.class);
     for (ControlKind kind : ControlKind.values()) {
       byKind.put(kind, decideControlCapability(kind));
@@ -62,7 +81,10 @@ public final class VmxCapabilities {
     Map<VmxCapabilityMsr, Long> copy = values.isEmpty()
         ? new EnumMap<>(VmxCapabilityMsr.class) : new EnumMap<>(values);
     copy.forEach((msr, value) -> Objects.requireNonNull(value, () -> msr.describe() + " is mapped to null"));
-    new Problems().addAll(MsrPresence.problems(copy, Map.of(), "")).throwIfErrors();
+    List<Problem> problems = MsrPresence.problems(copy, Map.of(), "");
+    if (!problems.isEmpty()) {
+      throw new ProblemException(problems);
+    }
     return new VmxCapabilities(copy);
   }
 
@@ -81,12 +103,71 @@ public final class VmxCapabilities {
   }
 
   /**
+   * As {@link #read(VmxInstructions)}, for a source that may fail on single MSRs (an msr device): an MSR
+   * whose RDMSR throws {@link UncheckedIOException} is a warning and unknown, and the values are checked
+   * against the rules of SDM Vol. 3D Appendix A (all-zero or random bytes are no processor, and say so).
+   *
+   * @param source the name problems carry (the device path)
+   * @throws UncheckedIOException if IA32_VMX_BASIC cannot be read (no device, no permission): nothing can
+   */
+  public static Parsed<VmxCapabilities> read(VmxInstructions vmx, String source) {
+    Map<VmxCapabilityMsr, Long> read = new EnumMap<>(VmxCapabilityMsr.class);
+    Set<VmxCapabilityMsr> unreadable = EnumSet.noneOf(VmxCapabilityMsr.class);
+    Problems problems = new Problems();
+    for (VmxCapabilityMsr msr : VmxCapabilityMsr.values()) {
+      if (MsrPresence.status(msr, read) != MsrPresence.Status.EXISTS) {
+        continue;
+      }
+      try {
+        read.put(msr, vmx.rdmsr(msr.address()));
+      } catch (UncheckedIOException e) {
+        if (msr == VmxCapabilityMsr.IA32_VMX_BASIC) {
+          throw e;
+        }
+        unreadable.add(msr);
+        problems.add(CapabilityProblem.UNREADABLE_MSR.at(source, 0, msr.describe(),
+            Problem.excerpt(String.valueOf(e.getCause().getMessage())), msr.decides()));
+      }
+    }
+    return checked(VmxCapabilitiesParser.check(read, Map.of(), source, problems, unreadable));
+  }
+
+  /**
+   * Reads a profile text: our {@code MSR VALUE} lines or a VirtualBox release log, detected by its lines.
+   * A line that does not read, an MSR missing or one that cannot exist, a value against the SDM, is a
+   * warning; what a missing MSR decides is then unknown ({@link #unknownMsrs()}).
+   *
+   * @param file the name problems carry ({@code FILE:LINE})
+   * @throws ProblemException if the text has no IA32_VMX_BASIC or no line that reads (and all warnings)
+   */
+  public static Parsed<VmxCapabilities> readProfile(String text, String file) {
+    return checked(VmxCapabilitiesParser.parse(text, file));
+  }
+
+  /**
+   * Reads a profile file as {@link #readProfile} does, through {@link TextInput} (a size bound, a UTF-8
+   * byte-order mark skipped, invalid UTF-8 reported by line and byte).
+   *
+   * @throws IOException if the file cannot be read
+   * @throws ProblemException if it cannot be used
+   */
+  public static Parsed<VmxCapabilities> loadProfile(Path path) throws IOException {
+    return readProfile(TextInput.read(path), path.toString());
+  }
+
+  private static Parsed<VmxCapabilities> checked(VmxCapabilitiesParser.Result result) {
+    result.problems().throwIfErrors();
+    return new Parsed<>(new VmxCapabilities(result.values()), result.problems().list());
+  }
+
+  /**
    * Parses the text form: one {@code MSR VALUE} pair a line, both hexadecimal with an optional
    * {@code 0x}, the MSR also by name ({@code IA32_VMX_BASIC}); {@code #} at the start of a line or
    * after white space starts a comment.
    *
-   * @throws ProblemException listing every malformed line, or else every MSR missing or present against the
-   *     SDM's rules (ids of {@link CapabilityProblem})
+   * @throws ProblemException listing every line that does not read, or else every MSR missing or present
+   *     against the SDM's rules (ids of {@link CapabilityProblem}, as warnings: this strict form refuses
+   *     them all; {@link #readProfile} degrades instead)
    */
   public static VmxCapabilities parse(String text) {
     return parse(text, "<text>");
@@ -94,7 +175,7 @@ public final class VmxCapabilities {
 
   /** As {@link #parse(String)}, naming {@code file} in problems ({@code FILE:LINE}). */
   public static VmxCapabilities parse(String text, String file) {
-    return VmxCapabilitiesParser.parse(text, file);
+    return new VmxCapabilities(VmxCapabilitiesParser.parseStrict(text, file));
   }
 
   /**
@@ -104,7 +185,7 @@ public final class VmxCapabilities {
    * @throws ProblemException if its content is not a valid profile
    */
   public static VmxCapabilities load(Path path) throws IOException {
-    return parse(Files.readString(path, StandardCharsets.UTF_8), path.toString());
+    return parse(TextInput.read(path), path.toString());
   }
 
   /**
@@ -127,7 +208,30 @@ public final class VmxCapabilities {
     return values.containsKey(msr);
   }
 
-  /** The raw value of an MSR; empty if the processor does not have it. */
+  /**
+   * The MSRs the processor has, or may have, that the profile lacks: what they decide is unknown. A TRUE
+   * MSR here while IA32_VMX_BASIC bit 55 is 1 is replaced by its plain MSR ({@link #defaultOnesShownFixed}).
+   */
+  public Set<VmxCapabilityMsr> unknownMsrs() {
+    return unknown;
+  }
+
+  /** Whether the allowed settings of the control field are known: its capability MSR in force, or its stand-in. */
+  public boolean knows(ControlKind kind) {
+    VmxCapabilityMsr msr = kind.capabilityMsrInForce(basic().trueControls());
+    return !unknown.contains(msr) || !unknown.contains(kind.capabilityMsr()) && values.containsKey(kind.capabilityMsr());
+  }
+
+  /**
+   * Whether the control field's settings come from its plain MSR although IA32_VMX_BASIC bit 55 is 1,
+   * because the TRUE MSR is missing: its default-1 bits are then shown as fixed to 1 (SDM Vol. 3D A.2).
+   */
+  public boolean defaultOnesShownFixed(ControlKind kind) {
+    return basic().trueControls() && kind.trueCapabilityMsr().filter(unknown::contains).isPresent()
+        && values.containsKey(kind.capabilityMsr());
+  }
+
+  /** The raw value of an MSR; empty if the processor does not have it or it is unknown. */
   public OptionalLong value(VmxCapabilityMsr msr) {
     Long value = values.get(msr);
     return value == null ? OptionalLong.empty() : OptionalLong.of(value);
@@ -165,7 +269,7 @@ public final class VmxCapabilities {
     return new VmcsEnumeration(required(VmxCapabilityMsr.IA32_VMX_VMCS_ENUM));
   }
 
-  /** IA32_VMX_EPT_VPID_CAP, decoded (SDM Vol. 3D A.10); empty if neither EPT nor VPID may be enabled. */
+  /** IA32_VMX_EPT_VPID_CAP, decoded (SDM Vol. 3D A.10); empty if neither EPT nor VPID may be enabled, or unknown. */
   public Optional<EptVpidCapability> eptVpidCapability() {
     return Optional.ofNullable(values.get(VmxCapabilityMsr.IA32_VMX_EPT_VPID_CAP)).map(EptVpidCapability::new);
   }
@@ -179,7 +283,9 @@ public final class VmxCapabilities {
    * The allowed settings of a control field: from its TRUE capability MSR when IA32_VMX_BASIC bit 55 is
    * 1 and the field has one, else from its plain capability MSR (SDM Vol. 3D A.2, and SDM Vol. 3C
    * 31.5.1 Algorithm 3). Empty when that MSR does not exist: the processor does not support the field
-   * (no secondary controls, no tertiary controls, no secondary VM-exit controls).
+   * (no secondary controls, no tertiary controls, no secondary VM-exit controls), or is unknown
+   * ({@link #knows(ControlKind)}). When the TRUE MSR is missing the plain one stands in
+   * ({@link #defaultOnesShownFixed}).
    */
   public Optional<ControlCapability> controlCapability(ControlKind kind) {
     return controls.get(kind);
@@ -187,6 +293,9 @@ public final class VmxCapabilities {
 
   private Optional<ControlCapability> decideControlCapability(ControlKind kind) {
     VmxCapabilityMsr msr = kind.capabilityMsrInForce(basic().trueControls());
+    if (defaultOnesShownFixed(kind)) {
+      msr = kind.capabilityMsr();
+    }
     Long value = values.get(msr);
     if (value == null) {
       return Optional.empty();
@@ -204,7 +313,7 @@ public final class VmxCapabilities {
   private long required(VmxCapabilityMsr msr) {
     Long value = values.get(msr);
     if (value == null) {
-      throw new IllegalStateException(msr.describe() + " is missing from a checked profile");
+      throw new IllegalStateException(msr.describe() + " is unknown: the profile lacks it");
     }
     return value;
   }

@@ -1,70 +1,198 @@
 package dev.vmcscodegen.runtime.capability;
 
 import dev.vmcscodegen.problem.Problem;
+import dev.vmcscodegen.problem.ProblemException;
 import dev.vmcscodegen.problem.Problems;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the text form of a capability profile: one {@code MSR VALUE} pair a line, both hexadecimal
- * ({@code 0x} optional), the MSR also by name ({@code IA32_VMX_BASIC}); {@code #} at the start of a line
- * or after white space starts a comment; blank lines are ignored. Reports every problem of the lines at
- * once, each with its line and a {@link CapabilityProblem} id; the MSR presence rules are checked when
- * every line could be read.
+ * Reads a capability profile in either of two forms, told apart by its lines:
+ * <ul>
+ *   <li>a VirtualBox release log ({@code VBox.log}): any line holding {@code HM: MSR_IA32_VMX_NAME = VALUE},
+ *       whatever comes before it (the log's time stamp) and whatever other lines there are. VirtualBox's
+ *       {@code HM.cpp} prints these with {@code %#RX64} ({@code 0x} and hex digits), versions before 5.0 with
+ *       {@code %RX64} (no {@code 0x}) and IA32_VMX_BASIC as {@code MSR_IA32_VMX_BASIC_INFO};</li>
+ *   <li>otherwise our own text form: one {@code MSR VALUE} pair a line, both hexadecimal ({@code 0x}
+ *       optional), the MSR also by name ({@code IA32_VMX_BASIC}); {@code #} at the start of a line or after
+ *       white space starts a comment; blank lines are ignored.</li>
+ * </ul>
+ * A line it cannot read is a warning and is skipped; the MSR presence rules then report what is missing
+ * (a warning naming what it decides) and what cannot exist (a warning; ignored), and
+ * {@link CapabilityRules} what contradicts the SDM. Only a profile without IA32_VMX_BASIC, or without any
+ * line that reads, is an error.
  */
 final class VmxCapabilitiesParser {
 
   private static final Pattern HEX = Pattern.compile("(?:0[xX])?[0-9a-fA-F]{1,16}");
   private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+  /** A VirtualBox release-log line of a VMX capability MSR, after any log prefix. */
+  private static final Pattern VIRTUALBOX = Pattern.compile("(?:^|\\s)HM:\\s+MSR_IA32_VMX_([A-Z0-9_]+)\\s*=\\s*(\\S*)");
+  /** VirtualBox before 5.0 printed IA32_VMX_BASIC under this name. */
+  private static final String VIRTUALBOX_OLD_BASIC = "BASIC_INFO";
+
+  /** The MSR values read and every problem found. */
+  record Result(Map<VmxCapabilityMsr, Long> values, Problems problems) {}
+
+  /**
+   * Reads a profile strictly, as before profiles degraded: the problems of the lines if any, else the
+   * presence problems of their values ({@link MsrPresence#problems}); no SDM contradictions.
+   *
+   * @throws ProblemException with those problems, if any
+   */
+  static Map<VmxCapabilityMsr, Long> parseStrict(String text, String file) {
+    String[] textLines = text.split("\r?\n|\r", -1);
+    Reading reading = new Reading(file);
+    boolean virtualBox = isVirtualBox(textLines);
+    for (int index = 0; index < textLines.length; index++) {
+      if (virtualBox) {
+        reading.virtualBoxLine(textLines[index], index + 1);
+      } else {
+        reading.profileLine(textLines[index], index + 1);
+      }
+    }
+    if (reading.problems.isEmpty()) {
+      reading.problems.addAll(MsrPresence.problems(reading.values, reading.lines, file));
+    }
+    if (!reading.problems.isEmpty()) {
+      throw new ProblemException(reading.problems.list());
+    }
+    return reading.values;
+  }
+
+  private static boolean isVirtualBox(String[] textLines) {
+    for (String line : textLines) {
+      if (VIRTUALBOX.matcher(line).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private VmxCapabilitiesParser() {}
 
   /**
-   * Parses a profile.
+   * Reads a profile's lines.
    *
    * @param file the name problems carry ({@code FILE:LINE})
-   * @throws dev.vmcscodegen.problem.ProblemException with every problem
    */
-  static VmxCapabilities parse(String text, String file) {
-    Map<VmxCapabilityMsr, Long> values = new EnumMap<>(VmxCapabilityMsr.class);
-    Map<VmxCapabilityMsr, Integer> lines = new EnumMap<>(VmxCapabilityMsr.class);
-    Problems problems = new Problems();
+  static Result parse(String text, String file) {
     String[] textLines = text.split("\r?\n|\r", -1);
+    boolean virtualBox = isVirtualBox(textLines);
+    Reading reading = new Reading(file);
     for (int index = 0; index < textLines.length; index++) {
-      int line = index + 1;
-      String content = stripComment(textLines[index]).strip();
+      if (virtualBox) {
+        reading.virtualBoxLine(textLines[index], index + 1);
+      } else {
+        reading.profileLine(textLines[index], index + 1);
+      }
+    }
+    return reading.finish();
+  }
+
+  /** The MSR values of {@code values} that the presence rules keep, with their problems and the SDM's. */
+  static Result check(Map<VmxCapabilityMsr, Long> values, Map<VmxCapabilityMsr, Integer> lines, String file,
+      Problems problems, Set<VmxCapabilityMsr> unsettled) {
+    Map<VmxCapabilityMsr, Long> kept = new EnumMap<>(VmxCapabilityMsr.class);
+    if (!values.containsKey(VmxCapabilityMsr.IA32_VMX_BASIC)) {
+      problems.add(values.isEmpty() && unsettled.isEmpty()
+          ? CapabilityProblem.NOTHING_READ.at(file, 0, "")
+          : CapabilityProblem.NO_BASIC.at(file, 0, ""));
+      return new Result(kept, problems);
+    }
+    for (VmxCapabilityMsr msr : VmxCapabilityMsr.values()) {
+      MsrPresence.Status status = MsrPresence.status(msr, kept);
+      Long value = values.get(msr);
+      if (value != null && status == MsrPresence.Status.ABSENT) {
+        problems.add(MsrPresence.impossible(msr, lines.getOrDefault(msr, 0), file));
+      } else if (value != null) {
+        kept.put(msr, value);
+      } else if (status == MsrPresence.Status.EXISTS && !unsettled.contains(msr)) {
+        problems.add(MsrPresence.missing(msr, kept, file));
+      }
+    }
+    problems.addAll(CapabilityRules.problems(kept, lines, file));
+    return new Result(kept, problems);
+  }
+
+  /** The state of one reading: values, their lines, the MSRs given two values, the problems. */
+  private static final class Reading {
+    private final String file;
+    private final Map<VmxCapabilityMsr, Long> values = new EnumMap<>(VmxCapabilityMsr.class);
+    private final Map<VmxCapabilityMsr, Integer> lines = new EnumMap<>(VmxCapabilityMsr.class);
+    private final Set<VmxCapabilityMsr> conflicting = EnumSet.noneOf(VmxCapabilityMsr.class);
+    private final Problems problems = new Problems();
+
+    Reading(String file) {
+      this.file = file;
+    }
+
+    void profileLine(String text, int line) {
+      String content = stripComment(text).strip();
       if (content.isEmpty()) {
-        continue;
+        return;
       }
       String[] tokens = WHITE_SPACE.split(content);
       if (tokens.length != 2) {
         problems.add(CapabilityProblem.MALFORMED_LINE.at(file, line, "", tokens.length, Problem.excerpt(content)));
-        continue;
+        return;
       }
       Optional<VmxCapabilityMsr> msr = msr(tokens[0]);
       if (msr.isEmpty()) {
         problems.add(CapabilityProblem.UNKNOWN_MSR.at(file, line, "", Problem.excerpt(tokens[0])));
-        continue;
+        return;
       }
-      if (!HEX.matcher(tokens[1]).matches()) {
-        problems.add(CapabilityProblem.BAD_NUMBER.at(file, line, msr.get().describe(), Problem.excerpt(tokens[1])));
-        continue;
-      }
-      Integer first = lines.putIfAbsent(msr.get(), line);
-      if (first != null) {
-        problems.add(CapabilityProblem.DUPLICATE_MSR.at(file, line, msr.get().describe(), first));
-        continue;
-      }
-      values.put(msr.get(), Long.parseUnsignedLong(withoutPrefix(tokens[1]), 16));
+      value(msr.get(), tokens[1], line);
     }
-    if (problems.isEmpty()) {
-      problems.addAll(MsrPresence.problems(values, lines, file));
+
+    void virtualBoxLine(String text, int line) {
+      Matcher matcher = VIRTUALBOX.matcher(text);
+      if (!matcher.find()) {
+        return;
+      }
+      String name = matcher.group(1).equals(VIRTUALBOX_OLD_BASIC) ? "BASIC" : matcher.group(1);
+      Optional<VmxCapabilityMsr> msr = byName("IA32_VMX_" + name);
+      if (msr.isEmpty()) {
+        problems.add(CapabilityProblem.UNKNOWN_MSR.at(file, line, "", Problem.excerpt("MSR_IA32_VMX_" + name)));
+        return;
+      }
+      value(msr.get(), matcher.group(2), line);
     }
-    problems.throwIfErrors();
-    return VmxCapabilities.ofChecked(values);
+
+    private void value(VmxCapabilityMsr msr, String token, int line) {
+      if (!HEX.matcher(token).matches()) {
+        problems.add(CapabilityProblem.BAD_NUMBER.at(file, line, msr.describe(), Problem.excerpt(token)));
+        return;
+      }
+      long value = Long.parseUnsignedLong(withoutPrefix(token), 16);
+      if (conflicting.contains(msr)) {
+        return;
+      }
+      Long first = values.get(msr);
+      if (first == null) {
+        values.put(msr, value);
+        lines.put(msr, line);
+      } else if (first != value) {
+        problems.add(CapabilityProblem.CONFLICTING_MSR.at(file, line, msr.describe(), hex(first), lines.get(msr),
+            hex(value)));
+        values.remove(msr);
+        conflicting.add(msr);
+      }
+    }
+
+    Result finish() {
+      return check(values, lines, file, problems, conflicting);
+    }
+  }
+
+  private static String hex(long value) {
+    return "0x" + Long.toHexString(value);
   }
 
   private static String stripComment(String line) {
@@ -81,8 +209,12 @@ final class VmxCapabilitiesParser {
       long address = Long.parseUnsignedLong(withoutPrefix(token), 16);
       return address > Integer.MAX_VALUE ? Optional.empty() : VmxCapabilityMsr.fromAddress((int) address);
     }
+    return byName(token.toUpperCase(Locale.ROOT));
+  }
+
+  private static Optional<VmxCapabilityMsr> byName(String name) {
     try {
-      return Optional.of(VmxCapabilityMsr.valueOf(token.toUpperCase(Locale.ROOT)));
+      return Optional.of(VmxCapabilityMsr.valueOf(name));
     } catch (IllegalArgumentException notAName) {
       return Optional.empty();
     }

@@ -15,38 +15,25 @@ import java.util.TreeMap;
  * The VMX capability MSRs the VM-entry checks compare a VMCS with, as raw values by MSR address, read
  * through the capability model ({@link VmxCapabilityMsr} for the MSRs, {@link VmxBasic},
  * {@link VmxMisc}, {@link AllowedSettings}, {@link FixedBits}, {@link EptVpidCapability} for their
- * bits). What the checker adds to that model: an optional MSR absent from the map reports no
- * capability (all its allowed-1 bits 0), as on a processor where it does not exist, and only the MSRs
- * every VM entry consults must be present (SDM Vol. 3D Appendix A; Vol. 3C 27.2.1).
+ * bits). What the checker adds to that model: an MSR absent from the map that the processor cannot have
+ * (by the presence rules of SDM Vol. 3D Appendix A) reports no capability (all its allowed-1 bits 0); an
+ * MSR absent that the processor has, or may have, is unknown, and a check that needs it is not
+ * verifiable, never a violation. {@link #unknown()} knows no MSR at all: the checks that need no
+ * capability still run. A TRUE control MSR missing while IA32_VMX_BASIC bit 55 is 1 leaves that control
+ * field's allowed settings unknown (the plain MSR does not say which default-1 bits may be 0).
  *
- * @param msrs raw MSR values by address; must hold every MSR each processor with VMX has, and the TRUE
- *     control MSRs when IA32_VMX_BASIC bit 55 is 1
+ * @param msrs raw MSR values by address; any subset
  */
 public record EntryCapabilities(Map<Integer, Long> msrs) {
 
-  /** Validates that the MSRs every VM entry consults are present and copies the map (sorted). */
+  /** Copies the map (sorted). */
   public EntryCapabilities {
     msrs = Map.copyOf(new TreeMap<>(msrs));
-    for (VmxCapabilityMsr msr : VmxCapabilityMsr.values()) {
-      if (msr.alwaysExists()) {
-        requirePresent(msrs, msr, "every processor with VMX has it");
-      }
-    }
-    VmxBasic basic = new VmxBasic(msrs.get(VmxCapabilityMsr.IA32_VMX_BASIC.address()));
-    if (basic.trueControls()) {
-      for (ControlKind kind : ControlKind.values()) {
-        if (kind.trueCapabilityMsr().isPresent()) {
-          requirePresent(msrs, kind.trueCapabilityMsr().get(), "IA32_VMX_BASIC bit 55 is 1");
-        }
-      }
-    }
   }
 
-  private static void requirePresent(Map<Integer, Long> msrs, VmxCapabilityMsr msr, String why) {
-    if (!msrs.containsKey(msr.address())) {
-      throw new IllegalArgumentException(String.format(
-          "capability MSR 0x%X is missing from the profile (%s; SDM Vol. 3D Appendix A)", msr.address(), why));
-    }
+  /** No capability MSR known: every check that compares with one is not verifiable. */
+  public static EntryCapabilities unknown() {
+    return new EntryCapabilities(Map.of());
   }
 
   /** The profile of a {@link VmxCapabilities} (read from a processor or parsed from a profile file). */
@@ -54,9 +41,28 @@ public record EntryCapabilities(Map<Integer, Long> msrs) {
     return new EntryCapabilities(capabilities.msrs());
   }
 
-  /** The raw value of an MSR, 0 when absent (no such capability). */
+  /**
+   * Whether the MSR's value is known, or known not to exist (then its value reads 0); false when the
+   * processor has or may have it and the map lacks it.
+   */
+  public boolean knows(VmxCapabilityMsr msr) {
+    return msrs.containsKey(msr.address()) || msr.cannotExist(msrs);
+  }
+
+  /**
+   * The raw value of an MSR, 0 when the processor cannot have it (no such capability).
+   *
+   * @throws MissingInputException (ending the check as not verifiable) when it is unknown
+   */
   public long value(VmxCapabilityMsr msr) {
-    return msrs.getOrDefault(msr.address(), 0L);
+    Long value = msrs.get(msr.address());
+    if (value != null) {
+      return value;
+    }
+    if (!msr.cannotExist(msrs)) {
+      throw new MissingInputException("capability MSR " + msr.describe() + " is not in the profile");
+    }
+    return 0;
   }
 
   /** IA32_VMX_BASIC, decoded. */
@@ -91,7 +97,9 @@ public record EntryCapabilities(Map<Integer, Long> msrs) {
 
   /**
    * The allowed settings of a control field from the capability MSR in force (TRUE or plain, by
-   * IA32_VMX_BASIC bit 55, SDM Vol. 3D A.2); nothing may be 1 when that MSR is absent.
+   * IA32_VMX_BASIC bit 55, SDM Vol. 3D A.2); nothing may be 1 when the processor cannot have that MSR.
+   *
+   * @throws MissingInputException (ending the check as not verifiable) when that MSR is unknown
    */
   public AllowedSettings controls(ControlKind kind) {
     return AllowedSettings.fromMsr(value(kind.capabilityMsrInForce(basic().trueControls())), kind.width());

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The result of checking a VMCS image: every violated check, in SDM order, and every check that could
- * not be decided. The image would enter when there is no violation; the not-verifiable checks say how
- * far that can be trusted.
+ * not be decided. The {@link #verdict()} is {@link Verdict#ENTERS} only when every check was decided and
+ * none is violated; with no violation but undecided checks it is {@link Verdict#UNDECIDED}, and
+ * {@link #missingInputs()} says what would decide them.
  *
  * @param violations the violated checks, in check order
  * @param notVerifiable the checks whose inputs were missing, in check order
@@ -25,9 +26,22 @@ public record EntryReport(List<Violation> violations, List<NotVerifiable> notVer
     }
   }
 
-  /** Whether VM entry would succeed as far as the given inputs show: no violation. */
+  /** Whether no decided check is violated (entry may still be undecided: see {@link #verdict()}). */
   public boolean enters() {
     return violations.isEmpty();
+  }
+
+  /** Fails with any violation; enters only when every check was decided; else undecided. */
+  public Verdict verdict() {
+    if (!violations.isEmpty()) {
+      return Verdict.FAILS;
+    }
+    return notVerifiable.isEmpty() ? Verdict.ENTERS : Verdict.UNDECIDED;
+  }
+
+  /** What the undecided checks lacked, each input once, in check order: the inputs that would decide them. */
+  public List<String> missingInputs() {
+    return notVerifiable.stream().map(NotVerifiable::missing).distinct().toList();
   }
 
   /**
@@ -63,9 +77,14 @@ public record EntryReport(List<Violation> violations, List<NotVerifiable> notVer
    */
   public String diagnosis() {
     StringBuilder text = new StringBuilder();
-    if (enters()) {
-      text.append("VM entry would succeed: none of the ").append(checked - notVerifiable.size())
-          .append(" decidable checks is violated.\n");
+    if (verdict() == Verdict.ENTERS) {
+      text.append("VM entry would succeed: every one of the ").append(checked)
+          .append(" checks was decided and none is violated.\n");
+    } else if (verdict() == Verdict.UNDECIDED) {
+      text.append("VM entry undecided: none of the ").append(checked - notVerifiable.size())
+          .append(" decided checks is violated, but ").append(notVerifiable.size())
+          .append(" could not be decided; they need:\n");
+      missingInputs().forEach(input -> text.append("  ").append(input).append('\n'));
     } else {
       text.append("VM entry would fail: ").append(outcome().orElseThrow().describe()).append(".\n")
           .append(violations.size()).append(violations.size() == 1 ? " check is" : " checks are")

@@ -61,8 +61,9 @@ class VmxCapabilitiesProfileTest {
   void missingAlwaysPresentMsrNamesItsSection() {
     ProblemException e = assertThrows(ProblemException.class, () -> VmxCapabilities.of(Map.of()));
     // SDM Vol. 3D A.1: IA32_VMX_BASIC exists on every processor supporting VMX.
-    assertEquals("[CapsMissingMsr] IA32_VMX_BASIC (0x480): missing: every processor with VMX has it (SDM Vol. 3D,"
-        + " A.1)", e.problems().get(0).render());
+    assertEquals("warning: [CapsMissingMsr] IA32_VMX_BASIC (0x480): missing, though every processor with VMX has it"
+        + " (SDM Vol. 3D, A.1); it decides the VMCS revision, size and memory type, and whether the TRUE MSRs exist",
+        e.problems().get(0).render());
   }
 
   @Test
@@ -71,8 +72,9 @@ class VmxCapabilitiesProfileTest {
     values.remove(VmxCapabilityMsr.IA32_VMX_TRUE_PINBASED_CTLS);
     ProblemException e = assertThrows(ProblemException.class, () -> VmxCapabilities.of(values));
     // SDM Vol. 3D A.3.1: IA32_VMX_TRUE_PINBASED_CTLS exists if bit 55 of IA32_VMX_BASIC is 1; the sample's is.
-    assertEquals("[CapsMissingMsr] IA32_VMX_TRUE_PINBASED_CTLS (0x48D): missing: it exists only if IA32_VMX_BASIC"
-        + " (0x480) has bit 55 set, and it has (SDM Vol. 3D, A.3.1)", e.problems().get(0).render());
+    assertEquals("warning: [CapsMissingMsr] IA32_VMX_TRUE_PINBASED_CTLS (0x48D): missing, though IA32_VMX_BASIC"
+        + " (0x480) has bit 55 set (SDM Vol. 3D, A.3.1); it decides which default-1 pin-based controls may be 0",
+        e.problems().get(0).render());
   }
 
   @Test
@@ -84,7 +86,7 @@ class VmxCapabilitiesProfileTest {
     // SDM Vol. 3D A.10: IA32_VMX_EPT_VPID_CAP exists only if "enable EPT" (bit 33) or "enable VPID"
     // (bit 37) of IA32_VMX_PROCBASED_CTLS2 may be 1.
     assertEquals(1, e.problems().size());
-    assertEquals("[CapsImpossibleMsr] IA32_VMX_EPT_VPID_CAP (0x48C): listed but cannot exist: it exists only if"
+    assertEquals("warning: [CapsImpossibleMsr] IA32_VMX_EPT_VPID_CAP (0x48C): listed but cannot exist: it exists only if"
         + " IA32_VMX_PROCBASED_CTLS2 (0x48B) has any of bits 33, 37 set, and it is absent or has not (SDM Vol. 3D, A.10)",
         e.problems().get(0).render());
   }

@@ -158,7 +158,7 @@ class VmxCapabilitiesTest {
     Files.writeString(file, "IA32_VMX_BASIC 0x1\n");
     ProblemException e = assertThrows(ProblemException.class, () -> VmxCapabilities.load(file));
     assertEquals(file.toString(), e.problems().get(0).file());
-    assertTrue(e.getMessage().startsWith(file + ": [CapsMissingMsr] IA32_VMX_PINBASED_CTLS (0x481): missing"),
+    assertTrue(e.getMessage().startsWith(file + ": warning: [CapsMissingMsr] IA32_VMX_PINBASED_CTLS (0x481): missing"),
         e.getMessage());
   }
 
@@ -170,19 +170,20 @@ class VmxCapabilitiesTest {
         + "IA32_VMX_MISC 0xZZ\n"
         + "0x481 0x12345678901234567\n"
         + "0x486 0x1 # trailing comment\n"
-        + "0x486 0x1\n";
+        + "0x486 0x2\n";
     ProblemException e = assertThrows(ProblemException.class, () -> VmxCapabilities.parse(text, "cpu.msr"));
     assertEquals(List.of(2, 3, 4, 5, 7), e.problems().stream().map(Problem::line).toList());
     assertEquals(List.of(
-        "cpu.msr:2: [CapsMalformedLine] expected 'MSR VALUE' (two hexadecimal numbers), found 3 fields:"
+        "cpu.msr:2: warning: [CapsMalformedLine] expected 'MSR VALUE' (two hexadecimal numbers), found 3 fields:"
             + " '0x480 0x1 0x2'",
-        "cpu.msr:3: [CapsUnknownMsr] '0x47F' is not a VMX capability MSR (0x480 to 0x493, or a name such as"
+        "cpu.msr:3: warning: [CapsUnknownMsr] '0x47F' is not a VMX capability MSR (0x480 to 0x493, or a name such as"
             + " IA32_VMX_BASIC) (SDM Vol. 3D Appendix A)",
-        "cpu.msr:4: [CapsBadNumber] IA32_VMX_MISC (0x485): value '0xZZ' is not a hexadecimal number of 1 to 16"
+        "cpu.msr:4: warning: [CapsBadNumber] IA32_VMX_MISC (0x485): value '0xZZ' is not a hexadecimal number of 1 to 16"
             + " digits",
-        "cpu.msr:5: [CapsBadNumber] IA32_VMX_PINBASED_CTLS (0x481): value '0x12345678901234567' is not a"
+        "cpu.msr:5: warning: [CapsBadNumber] IA32_VMX_PINBASED_CTLS (0x481): value '0x12345678901234567' is not a"
             + " hexadecimal number of 1 to 16 digits",
-        "cpu.msr:7: [CapsDuplicateMsr] IA32_VMX_CR0_FIXED0 (0x486): listed twice (first on line 6)"),
+        "cpu.msr:7: warning: [CapsConflictingMsr] IA32_VMX_CR0_FIXED0 (0x486): given two values, 0x1 on line 6 and"
+            + " 0x2 here (SDM Vol. 3D Appendix A)"),
         e.problems().stream().map(Problem::render).toList());
   }
 
@@ -196,10 +197,10 @@ class VmxCapabilitiesTest {
     // Problems of the profile as a whole (line 0) come first.
     assertEquals(0, e.problems().get(0).line());
     assertEquals(CapabilityProblem.MISSING_MSR, e.problems().get(0).kind());
-    assertTrue(e.problems().get(0).render().startsWith("<text>: [CapsMissingMsr] IA32_VMX_TRUE_PINBASED_CTLS"
+    assertTrue(e.problems().get(0).render().startsWith("<text>: warning: [CapsMissingMsr] IA32_VMX_TRUE_PINBASED_CTLS"
         + " (0x48D): missing"), e.problems().get(0).render());
     assertEquals(18, e.problems().get(1).line());
-    assertTrue(e.problems().get(1).render().startsWith("<text>:18: [CapsImpossibleMsr] IA32_VMX_PROCBASED_CTLS3"
+    assertTrue(e.problems().get(1).render().startsWith("<text>:18: warning: [CapsImpossibleMsr] IA32_VMX_PROCBASED_CTLS3"
         + " (0x492): listed but cannot exist: it exists only if IA32_VMX_PROCBASED_CTLS (0x482) has bit 49 set"),
         e.problems().get(1).render());
   }

@@ -61,7 +61,9 @@ class EntryReportOutcomeTest {
     assertEquals(0, empty.checked());
     assertEquals(List.of(), empty.violations());
     assertEquals(List.of(), empty.notVerifiable());
-    assertEquals("VM entry would succeed: none of the 0 decidable checks is violated.\n", empty.diagnosis());
+    assertEquals(Verdict.ENTERS, empty.verdict());
+    assertEquals("VM entry would succeed: every one of the 0 checks was decided and none is violated.\n",
+        empty.diagnosis());
   }
 
   // EntryReport: the outcome is the first failure in the order VM entry runs its checks.
@@ -92,11 +94,14 @@ class EntryReportOutcomeTest {
   // EntryReport: the diagnosis text.
 
   @Test
-  void enteringDiagnosisCountsOnlyDecidedChecksAndListsTheUndecided() {
+  void undecidedDiagnosisCountsOnlyDecidedChecksAndListsWhatWouldDecideTheRest() {
     EntryReport report = new EntryReport(List.of(), List.of(undecided("guest-rip-canonical"),
         undecided("guest-link-ptr-align")), 5);
+    assertEquals(Verdict.UNDECIDED, report.verdict());
+    assertEquals(List.of("VmcsGuestNW.RIP (0x681E) is absent"), report.missingInputs());
     assertEquals("""
-        VM entry would succeed: none of the 3 decidable checks is violated.
+        VM entry undecided: none of the 3 decided checks is violated, but 2 could not be decided; they need:
+          VmcsGuestNW.RIP (0x681E) is absent
 
         2 checks could not be decided:
           guest-rip-canonical: VmcsGuestNW.RIP (0x681E) is absent

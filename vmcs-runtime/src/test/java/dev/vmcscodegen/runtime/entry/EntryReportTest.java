@@ -90,10 +90,24 @@ class EntryReportTest {
   }
 
   @Test
-  void capabilitiesRequireTheMsrsEveryEntryReads() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new EntryCapabilities(Map.of(VmxCapabilityMsr.IA32_VMX_BASIC.address(), Baselines.BASIC)));
-    assertTrue(e.getMessage().contains("0x481"), e.getMessage());
+  void unknownCapabilitiesMakeChecksUndecidedNeverViolated() {
+    // Only IA32_VMX_BASIC known: every check comparing with another capability MSR is not verifiable.
+    EntryCapabilities onlyBasic = new EntryCapabilities(Map.of(VmxCapabilityMsr.IA32_VMX_BASIC.address(),
+        Baselines.BASIC));
+    for (EntryCapabilities capabilities : List.of(onlyBasic, EntryCapabilities.unknown())) {
+      EntryReport report = EntryChecker.standard().check(Baselines.longMode().image(), capabilities,
+          ProcessorFacts.defaults());
+      assertEquals(List.of(), report.violatedIds());
+      assertEquals(Verdict.UNDECIDED, report.verdict());
+      assertTrue(report.notVerifiableIds().contains("ctl-pin-allowed0"), report.notVerifiableIds().toString());
+      assertTrue(report.missingInputs().stream().anyMatch(m -> m.contains("IA32_VMX_PINBASED_CTLS (0x481)")
+          || m.contains("IA32_VMX_TRUE_PINBASED_CTLS (0x48D)") || m.contains("IA32_VMX_BASIC (0x480)")),
+          report.missingInputs().toString());
+    }
+    // With the whole profile the same image is decided by every check that needs only a capability.
+    EntryReport full = EntryChecker.standard().check(Baselines.longMode().image(), Baselines.capabilities(),
+        ProcessorFacts.defaults());
+    assertFalse(full.notVerifiableIds().contains("ctl-pin-allowed0"));
   }
 
   @Test

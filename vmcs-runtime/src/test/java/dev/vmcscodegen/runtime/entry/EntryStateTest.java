@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vmcscodegen.runtime.capability.VmxBasic;
 import dev.vmcscodegen.runtime.capability.VmxCapabilityMsr;
+import dev.vmcscodegen.runtime.control.ControlKind;
 import dev.vmcscodegen.runtime.image.VmcsImage;
 import java.util.HashMap;
 import java.util.List;
@@ -160,22 +161,19 @@ class EntryStateTest {
   // EntryCapabilities.
 
   @Test
-  void trueControlMsrsAreRequiredOnlyWhenBasicBit55IsSet() {
-    // SDM Vol. 3D A.1: IA32_VMX_BASIC bit 55 says the TRUE control MSRs 48DH-490H exist.
+  void trueControlMsrsAreUnknownWhenMissingOnlyWhileBasicBit55IsSet() {
+    // SDM Vol. 3D A.1: IA32_VMX_BASIC bit 55 says the TRUE control MSRs 48DH-490H exist; missing, they are
+    // unknown, and a check that needs one is not verifiable (never a violation).
     Map<Integer, Long> withoutTrue = new HashMap<>(Baselines.capabilities().msrs());
     withoutTrue.remove(VmxCapabilityMsr.IA32_VMX_TRUE_PINBASED_CTLS.address());
     withoutTrue.remove(VmxCapabilityMsr.IA32_VMX_TRUE_PROCBASED_CTLS.address());
     withoutTrue.remove(VmxCapabilityMsr.IA32_VMX_TRUE_EXIT_CTLS.address());
     withoutTrue.remove(VmxCapabilityMsr.IA32_VMX_TRUE_ENTRY_CTLS.address());
-    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-        () -> new EntryCapabilities(withoutTrue));
-    assertEquals("capability MSR 0x48D is missing from the profile (IA32_VMX_BASIC bit 55 is 1;"
-        + " SDM Vol. 3D Appendix A)", missing.getMessage());
-
-    Map<Integer, Long> onlyEntryMissing = new HashMap<>(Baselines.capabilities().msrs());
-    onlyEntryMissing.remove(VmxCapabilityMsr.IA32_VMX_TRUE_ENTRY_CTLS.address());
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> new EntryCapabilities(onlyEntryMissing))
-        .getMessage().startsWith("capability MSR 0x490 is missing"));
+    EntryCapabilities unknownTrue = new EntryCapabilities(withoutTrue);
+    assertFalse(unknownTrue.knows(VmxCapabilityMsr.IA32_VMX_TRUE_PINBASED_CTLS));
+    assertTrue(assertThrows(MissingInputException.class,
+        () -> unknownTrue.controls(ControlKind.PIN_BASED_VM_EXECUTION_CONTROLS)).getMessage()
+        .contains("IA32_VMX_TRUE_PINBASED_CTLS (0x48D) is not in the profile"));
 
     withoutTrue.put(VmxCapabilityMsr.IA32_VMX_BASIC.address(), Baselines.BASIC & ~(1L << VmxBasic.TRUE_CONTROLS_BIT));
     EntryCapabilities original = new EntryCapabilities(withoutTrue);
