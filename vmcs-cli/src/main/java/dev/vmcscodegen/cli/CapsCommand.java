@@ -1,5 +1,6 @@
 package dev.vmcscodegen.cli;
 
+import dev.vmcscodegen.problem.Parsed;
 import dev.vmcscodegen.problem.ProblemException;
 import dev.vmcscodegen.runtime.capability.ProfileDiff;
 import dev.vmcscodegen.runtime.capability.VmxCapabilities;
@@ -7,7 +8,6 @@ import dev.vmcscodegen.runtime.resolve.ControlConflictException;
 import dev.vmcscodegen.runtime.resolve.ControlResolver;
 import dev.vmcscodegen.runtime.resolve.ResolvedControls;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +16,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -24,24 +23,17 @@ import picocli.CommandLine.Spec;
  * manner of QEMU's {@code scripts/kvm/vmxcap}: basic information, every bit of every control field
  * with whether it may be 0 and may be 1 (from the TRUE MSRs when IA32_VMX_BASIC bit 55 is 1), the
  * EPT and VPID capabilities and the miscellaneous data; with {@code --diff}, two profiles side by side
- * ({@link ProfileDiff}).
+ * ({@link ProfileDiff}). What the input lacks is reported as unknown, with a warning on stderr naming
+ * the MSR and what it decides.
  */
 @Command(name = "caps",
     mixinStandardHelpOptions = true,
-    description = "Report VMX capabilities from a profile file of 'MSR VALUE' lines or a Linux MSR device"
-        + " (SDM Vol. 3D Appendix A).")
+    description = "Report VMX capabilities from a profile file ('MSR VALUE' lines or a VirtualBox release log)"
+        + " or a Linux MSR device (SDM Vol. 3D Appendix A).")
 public final class CapsCommand implements Callable<Integer> {
 
-  /** Where the MSR values come from: exactly one source. */
-  static final class Source {
-    @Option(names = "--msr-file", paramLabel = "FILE", required = true,
-        description = "A profile: one 'MSR VALUE' pair a line, hex (0x480 0x00da040000000004), '#' comments.")
-    Path msrFile;
-
-    @Option(names = "--msr-device", paramLabel = "PATH", required = true,
-        description = "A Linux MSR device such as /dev/cpu/0/msr (needs root and the msr module).")
-    Path msrDevice;
-
+  /** Where the MSR values come from: exactly one source, a profile, a device, or two profiles to compare. */
+  static final class Source extends CapabilityInput {
     @Option(names = "--diff", arity = "2", paramLabel = "FILE", required = true,
         description = "Two profiles side by side: every capability that differs, and whether the controls"
             + " resolved on the first (with --require, --prefer, --forbid) run on the second.")
@@ -65,11 +57,11 @@ public final class CapsCommand implements Callable<Integer> {
     if (source.diff != null) {
       return diff(source.diff.get(0), source.diff.get(1));
     }
-    VmxCapabilities capabilities = source.msrFile != null ? loadFile(source.msrFile) : readDevice(source.msrDevice);
+    Parsed<VmxCapabilities> capabilities = source.read(spec.commandLine().getErr());
     if (output.json()) {
       JsonOutput.print(spec.commandLine().getOut(), CapsReport.json(capabilities));
     } else {
-      CapsReport.printText(spec.commandLine().getOut(), capabilities);
+      CapsReport.printText(spec.commandLine().getOut(), capabilities.value());
     }
     return ExitCode.OK.code();
   }
@@ -95,7 +87,9 @@ public final class CapsCommand implements Callable<Integer> {
   }
 
   /**
-   * Loads a profile file; a missing or unreadable file, or a profile with problems, is an input error.
+   * Loads a profile file strictly, for the commands that resolve controls on it ({@code controls},
+   * {@code init}, {@code caps --diff}): a missing or unreadable file, or a profile with any problem, is
+   * an input error.
    *
    * @throws InputException naming a file that cannot be read
    * @throws ProblemException with every problem of the profile
@@ -107,18 +101,6 @@ public final class CapsCommand implements Callable<Integer> {
       throw new InputException(file + ": no such file");
     } catch (IOException e) {
       throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-    }
-  }
-
-  private static VmxCapabilities readDevice(Path device) {
-    try {
-      return VmxCapabilities.read(new MsrDevice(device));
-    } catch (UncheckedIOException e) {
-      IOException cause = e.getCause();
-      String reason = cause instanceof NoSuchFileException
-          ? "no such device (load the msr kernel module: modprobe msr)"
-          : cause.getMessage();
-      throw new InputException(device + ": cannot read the VMX capability MSRs: " + reason, e);
     }
   }
 }

@@ -1,7 +1,9 @@
 package dev.vmcscodegen.cli;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import dev.vmcscodegen.problem.Parsed;
 import dev.vmcscodegen.runtime.capability.ControlCapability;
 import dev.vmcscodegen.runtime.capability.EptVpidCapability;
 import dev.vmcscodegen.runtime.capability.EptVpidCapabilityBit;
@@ -38,15 +40,24 @@ final class CapsReport {
 
   /**
    * {@code {"basic":{...}, "controls":{"pin_based":[{"bit","name","may_be_0","may_be_1"}...] ...},
-   * "control_msrs":{...}, "ept_vpid":{...}|null, "misc":{...}, "msrs":[...]}}. A control field whose
-   * capability MSR does not exist has an empty list and a {@code null} MSR.
+   * "control_msrs":{...}, "ept_vpid":{...}|null, "misc":{...}|null, "msrs":[...], "unknown_msrs":[...],
+   * "warnings":[...]}}. A control field whose capability MSR does not exist has an empty list and a
+   * {@code null} MSR; one whose MSR is unknown has {@code null} for its list and its MSR. {@code ept_vpid}
+   * and {@code misc} are {@code null} when unknown too; {@code unknown_msrs} names every MSR the input
+   * lacks that the processor has or may have; {@code warnings} holds each warning as printed on stderr.
    */
-  static JsonObject json(VmxCapabilities capabilities) {
+  static JsonObject json(Parsed<VmxCapabilities> parsed) {
+    VmxCapabilities capabilities = parsed.value();
     JsonObject report = new JsonObject();
     report.add("basic", basicJson(capabilities.basic()));
     JsonObject controls = new JsonObject();
     JsonObject controlMsrs = new JsonObject();
     for (ControlKind kind : ControlKind.values()) {
+      if (!capabilities.knows(kind)) {
+        controls.add(jsonKey(kind), JsonNull.INSTANCE);
+        controlMsrs.add(jsonKey(kind), JsonNull.INSTANCE);
+        continue;
+      }
       Optional<ControlCapability> capability = capabilities.controlCapability(kind);
       JsonArray bits = new JsonArray();
       capability.ifPresent(present -> ControlBitRow.of(kind, present.allowed()).forEach(row -> {
@@ -63,7 +74,7 @@ final class CapsReport {
     report.add("controls", controls);
     report.add("control_msrs", controlMsrs);
     report.add("ept_vpid", capabilities.eptVpidCapability().map(CapsReport::eptVpidJson).orElse(null));
-    report.add("misc", miscJson(capabilities.misc()));
+    report.add("misc", capabilities.has(VmxCapabilityMsr.IA32_VMX_MISC) ? miscJson(capabilities.misc()) : JsonNull.INSTANCE);
     JsonArray msrs = new JsonArray();
     capabilities.msrs().forEach((address, value) -> {
       JsonObject msr = new JsonObject();
@@ -73,6 +84,12 @@ final class CapsReport {
       msrs.add(msr);
     });
     report.add("msrs", msrs);
+    JsonArray unknown = new JsonArray();
+    capabilities.unknownMsrs().forEach(msr -> unknown.add(msr.name()));
+    report.add("unknown_msrs", unknown);
+    JsonArray warnings = new JsonArray();
+    parsed.problems().forEach(problem -> warnings.add(problem.render()));
+    report.add("warnings", warnings);
     return report;
   }
 
@@ -148,12 +165,21 @@ final class CapsReport {
   private static void printControls(PrintWriter out, ControlKind kind, VmxCapabilities capabilities) {
     Optional<ControlCapability> capability = capabilities.controlCapability(kind);
     out.println();
+    if (!capabilities.knows(kind)) {
+      out.println(capitalized(kind.sdmName()) + ": unknown (" + unknownBecause(kind.capabilityMsrInForce(
+          capabilities.basic().trueControls()), capabilities) + ")");
+      return;
+    }
     if (capability.isEmpty()) {
       out.println(capitalized(kind.sdmName()) + ": not supported (no capability MSR "
           + kind.capabilityMsr().name() + ")");
       return;
     }
     heading(out, capitalized(kind.sdmName()), capability.get().msr(), capabilities);
+    if (capabilities.defaultOnesShownFixed(kind)) {
+      out.println("  (" + kind.trueCapabilityMsr().orElseThrow().name() + " is missing: default-1 bits are shown"
+          + " as fixed to 1, but may be 0)");
+    }
     TextTable table = new TextTable().row("bit", "control", "may be 0", "may be 1", "setting");
     List<ControlBitRow> rows = ControlBitRow.of(kind, capability.get().allowed());
     for (ControlBitRow row : rows) {
@@ -166,6 +192,11 @@ final class CapsReport {
   private static void printEptVpid(PrintWriter out, VmxCapabilities capabilities) {
     out.println();
     Optional<EptVpidCapability> capability = capabilities.eptVpidCapability();
+    if (capabilities.unknownMsrs().contains(VmxCapabilityMsr.IA32_VMX_EPT_VPID_CAP)) {
+      out.println("EPT and VPID capabilities: unknown ("
+          + unknownBecause(VmxCapabilityMsr.IA32_VMX_EPT_VPID_CAP, capabilities) + ")");
+      return;
+    }
     if (capability.isEmpty()) {
       out.println("EPT and VPID capabilities: none (IA32_VMX_EPT_VPID_CAP does not exist)");
       return;
@@ -180,8 +211,12 @@ final class CapsReport {
   }
 
   private static void printMisc(PrintWriter out, VmxCapabilities capabilities) {
-    VmxMisc misc = capabilities.misc();
     out.println();
+    if (!capabilities.has(VmxCapabilityMsr.IA32_VMX_MISC)) {
+      out.println("Miscellaneous data: unknown (" + unknownBecause(VmxCapabilityMsr.IA32_VMX_MISC, capabilities) + ")");
+      return;
+    }
+    VmxMisc misc = capabilities.misc();
     heading(out, "Miscellaneous data", VmxCapabilityMsr.IA32_VMX_MISC, capabilities);
     new TextTable()
         .row("VMX-preemption timer rate", "TSC bit " + misc.preemptionTimerRate())
@@ -198,6 +233,17 @@ final class CapsReport {
         .row("zero-length injection", Text.yesNo(misc.zeroLengthInjection()))
         .row("MSEG revision", Integer.toUnsignedString(misc.msegRevisionId()))
         .print(out, "  ");
+  }
+
+  /** Why an MSR is unknown: it is missing, or what decides whether it exists is. */
+  private static String unknownBecause(VmxCapabilityMsr msr, VmxCapabilities capabilities) {
+    VmxCapabilityMsr missing = msr;
+    while (missing.condition().filter(capabilities.unknownMsrs()::contains).isPresent()) {
+      missing = missing.condition().get();
+    }
+    return missing == msr
+        ? msr.name() + " is missing from the input"
+        : missing.name() + " is missing from the input, so whether " + msr.name() + " exists is unknown";
   }
 
   private static void heading(PrintWriter out, String title, VmxCapabilityMsr msr, VmxCapabilities capabilities) {

@@ -5,12 +5,12 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.vmcscodegen.problem.Parsed;
 import dev.vmcscodegen.runtime.EntryOutcome;
-import dev.vmcscodegen.runtime.capability.VmxCapabilities;
 import dev.vmcscodegen.runtime.entry.EntryCapabilities;
 import dev.vmcscodegen.runtime.entry.EntryChecker;
 import dev.vmcscodegen.runtime.entry.EntryReport;
 import dev.vmcscodegen.runtime.entry.FieldValue;
 import dev.vmcscodegen.runtime.entry.ProcessorFacts;
+import dev.vmcscodegen.runtime.entry.Verdict;
 import dev.vmcscodegen.runtime.entry.Violation;
 import dev.vmcscodegen.runtime.fields.VmcsFields;
 import dev.vmcscodegen.runtime.image.DumpFormat;
@@ -42,7 +42,9 @@ import picocli.CommandLine.Spec;
  * 27.1 to 27.3; 26.x in editions before 2023) on a VMCS image and names every violated check with its
  * SDM section, the fields and values involved, what the processor reports, and the fix.
  *
- * <p>Exit codes ({@link ExitCode}): 0 the image would enter, 3 it would fail, 1 bad input, 2 bad usage.
+ * <p>Exit codes ({@link ExitCode}): 0 the image would enter (every check decided), 3 it would fail, 4
+ * undecided (no check fails but some could not be decided), 1 bad input, 2 bad usage. Without a profile
+ * the checks that need one are not verifiable, and a hint on stderr says how to get one.
  * Every problem of the inputs is printed on stderr, one a line: the errors of a profile, image or dump
  * that cannot be used (exit 1), and the warnings of a dump that could (the lines it skipped). Checks whose
  * inputs the image lacks are listed as not verifiable, never as violations.
@@ -50,7 +52,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "check",
     mixinStandardHelpOptions = true,
     description = "Check a VMCS image against the VM-entry checks of SDM Vol. 3C 27.1-27.3; exit 0 if it"
-        + " would enter, 3 if it would fail.")
+        + " would enter (every check decided), 3 if it would fail, 4 if undecided.")
 public final class CheckCommand implements Callable<Integer> {
 
   /** Where the VMCS image comes from: exactly one source. */
@@ -76,9 +78,9 @@ public final class CheckCommand implements Callable<Integer> {
   @Mixin
   private OutputOptions output;
 
-  @Option(names = "--msr-file", paramLabel = "FILE", required = true,
-      description = "The processor's capability profile: 'MSR VALUE' lines, hex (0x480 0x00da040000000004).")
-  private Path msrFile;
+  /** The capability profile, if given: without one the checks that compare with it are not verifiable. */
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  private CapabilityInput profile;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   private Image image;
@@ -93,7 +95,13 @@ public final class CheckCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--maxphyaddr must be 32 to 52 (SDM Vol. 3A 4.1.4), got " + maxPhysicalAddress);
     }
-    EntryCapabilities capabilities = capabilities(msrFile);
+    PrintWriter err = spec.commandLine().getErr();
+    EntryCapabilities capabilities = profile == null ? EntryCapabilities.unknown()
+        : EntryCapabilities.of(profile.read(err).value());
+    if (profile == null) {
+      err.println("vmcs check: no capability profile (--msr-file or --msr-device): the checks that compare with"
+          + " one are not verifiable; " + CapabilityInput.LINUX_HINT);
+    }
     Path source = image.vmcsFile != null ? image.vmcsFile : image.kvmDump != null ? image.kvmDump : image.dump;
     DumpFormat format = image.vmcsFile != null ? DumpFormat.IMAGE
         : image.kvmDump != null ? DumpFormat.KVM : withReader(source, DumpFormat::detect);
@@ -105,7 +113,6 @@ public final class CheckCommand implements Callable<Integer> {
     };
     Parsed<VmcsImage> parsed = reading.parsed();
     VmcsImage vmcs = parsed.value();
-    PrintWriter err = spec.commandLine().getErr();
     parsed.problems().forEach(problem -> err.println(problem.render()));
     err.flush();
     ProcessorFacts facts = ProcessorFacts.defaults().withMaxPhysicalAddress(maxPhysicalAddress);
@@ -118,17 +125,22 @@ public final class CheckCommand implements Callable<Integer> {
           : " (" + reading.hypervisor() + ", " + reading.layout() + ")";
       out.printf("%s%s: %d fields%s; profile %s; MAXPHYADDR %d.%n", source, kind, vmcs.size(),
           parsed.problems().isEmpty() ? "" : " (" + parsed.problems().size() + " dump lines are not VMCS fields)",
-          msrFile,
+          profile == null ? "none" : profile.name(),
           maxPhysicalAddress);
       out.print(report.diagnosis());
       out.flush();
     }
-    return (report.enters() ? ExitCode.OK : ExitCode.WOULD_FAIL).code();
+    return switch (report.verdict()) {
+      case ENTERS -> ExitCode.OK.code();
+      case FAILS -> ExitCode.WOULD_FAIL.code();
+      case UNDECIDED -> ExitCode.UNDECIDED.code();
+    };
   }
 
   private static JsonObject json(EntryReport report) {
     JsonObject root = JsonOutput.object();
-    root.addProperty("enters", report.enters());
+    root.addProperty("enters", report.verdict() == Verdict.ENTERS);
+    root.addProperty("verdict", report.verdict().word());
     JsonArray violations = new JsonArray();
     for (Violation violation : report.violations()) {
       JsonObject item = JsonOutput.object();
@@ -153,16 +165,10 @@ public final class CheckCommand implements Callable<Integer> {
     JsonArray notVerifiable = new JsonArray();
     report.notVerifiableIds().forEach(notVerifiable::add);
     root.add("not_verifiable", notVerifiable);
+    JsonArray missingInputs = new JsonArray();
+    report.missingInputs().forEach(missingInputs::add);
+    root.add("missing_inputs", missingInputs);
     return root;
-  }
-
-  private static EntryCapabilities capabilities(Path file) {
-    VmxCapabilities capabilities = CapsCommand.loadFile(file);
-    try {
-      return EntryCapabilities.of(capabilities);
-    } catch (IllegalArgumentException e) {
-      throw new InputException(file + ": " + e.getMessage(), e);
-    }
   }
 
   /** Runs {@code use} on the file as a UTF-8 stream (a dump may be a whole kern.log). */

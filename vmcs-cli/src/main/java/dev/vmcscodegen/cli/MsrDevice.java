@@ -14,18 +14,38 @@ import java.nio.file.StandardOpenOption;
  * RDMSR through a Linux MSR device, {@code /dev/cpu/N/msr} (the {@code msr} kernel module, readable by
  * root): reading 8 bytes at file offset {@code address} returns the MSR's value, little-endian. Only
  * {@link #rdmsr} works; this backend has no VMCS, so {@link #vmread} and {@link #vmwrite} refuse.
- * A regular file laid out the same way (a sparse file with each value at its MSR's offset) reads the same.
+ *
+ * <p>No regular file can stand in for the device: MSRs sit at consecutive offsets, so their 8-byte values
+ * would overlap. Tests read through the {@link Positional} seam instead.
  */
 public final class MsrDevice implements VmxInstructions {
 
   /** An MSR is 64 bits: 8 bytes at its offset. */
   private static final int MSR_BYTES = Long.BYTES;
 
-  private final Path path;
+  /** Positional reads of the device: fill {@code buffer} from {@code offset}, as {@link FileChannel#read(ByteBuffer, long)}. */
+  @FunctionalInterface
+  interface Positional {
+    /** Reads into {@code buffer} from {@code offset}; the number of bytes read, -1 at the end. */
+    int read(ByteBuffer buffer, long offset) throws IOException;
+  }
 
-  /** A reader of the device or file at {@code path}; nothing is opened until the first read. */
+  private final String name;
+  private final Positional device;
+
+  /** A reader of the device at {@code path}; it is opened for each read. */
   public MsrDevice(Path path) {
-    this.path = path;
+    this(path.toString(), (buffer, offset) -> {
+      try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+        return channel.read(buffer, offset);
+      }
+    });
+  }
+
+  /** A reader of {@code device}, called {@code name} in messages: the seam tests use. */
+  MsrDevice(String name, Positional device) {
+    this.name = name;
+    this.device = device;
   }
 
   /**
@@ -38,12 +58,12 @@ public final class MsrDevice implements VmxInstructions {
   public long rdmsr(int msr) {
     long offset = Integer.toUnsignedLong(msr);
     ByteBuffer buffer = ByteBuffer.allocate(MSR_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+    try {
       while (buffer.hasRemaining()) {
-        int read = channel.read(buffer, offset + buffer.position());
+        int read = device.read(buffer, offset + buffer.position());
         if (read < 0) {
           throw new IOException(String.format("MSR 0x%X: %s ends after %d of the 8 bytes at offset %d",
-              msr, path, buffer.position(), offset));
+              msr, name, buffer.position(), offset));
         }
       }
     } catch (IOException e) {

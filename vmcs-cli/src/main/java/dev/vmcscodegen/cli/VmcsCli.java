@@ -1,7 +1,11 @@
 package dev.vmcscodegen.cli;
 
 import dev.vmcscodegen.problem.ProblemException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -25,15 +29,24 @@ public final class VmcsCli {
 
   /** Runs {@code vmcs} with the process's stdout and stderr and exits with its exit code. */
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true);
+    // Straight to the file descriptors: System.out is a PrintStream, which would hide a write error.
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+        Charset.defaultCharset()), true);
     PrintWriter err = new PrintWriter(System.err, true);
     System.exit(run(args, out, err));
   }
 
-  /** Runs {@code vmcs} writing to {@code out} and {@code err}; returns the exit code. */
+  /**
+   * Runs {@code vmcs} writing to {@code out} and {@code err}; returns the exit code. Output that could not
+   * be written (a full disk, a closed pipe: {@link PrintWriter#checkError()}) is reported on {@code err}
+   * and exits with {@link ExitCode#BAD_INPUT}, whatever the command returned.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     int code = commandLine(out, err).execute(args);
-    out.flush();
+    if (out.checkError()) {
+      err.println("vmcs: cannot write the output (standard output is full or closed)");
+      code = ExitCode.BAD_INPUT.code();
+    }
     err.flush();
     return code;
   }

@@ -1,6 +1,7 @@
 package dev.vmcscodegen.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -51,10 +52,12 @@ class CheckCommandTest {
   }
 
   @Test
-  void sampleDumpWouldEnterWithTheSkippedLinesAsWarnings() {
+  void sampleDumpIsUndecidedWithTheSkippedLinesAsWarnings() {
+    // The dump lacks fields some checks read (the VMCS link pointer): no check fails, but not all are decided.
     CliRun run = CliRun.of("check", "--msr-file", PROFILE, "--kvm-dump", DUMP);
-    assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.out().contains("VM entry would succeed"), run.out());
+    assertEquals(4, run.exitCode(), run.err());
+    assertTrue(run.out().contains("VM entry undecided: none of the "), run.out());
+    assertTrue(run.out().contains("they need:\n  "), run.out());
     assertTrue(run.out().contains("guest-link-ptr-align: VmcsGuest64.VMCS_LINK_POINTER (0x2800) is absent"), run.out());
     assertTrue(run.out().startsWith(DUMP + " (KVM dump_vmcs, Linux 5.19 and later): 109 fields (2 dump lines are"
         + " not VMCS fields); profile "), run.out());
@@ -64,12 +67,15 @@ class CheckCommandTest {
   @Test
   void sampleDumpJsonHasTheContractKeys() {
     CliRun run = CliRun.of("check", "--msr-file", PROFILE, "--kvm-dump", DUMP, "--json");
-    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(4, run.exitCode(), run.err());
     // The warnings go to stderr, so stdout stays exactly the documented JSON object.
     assertEquals(sampleWarnings(DUMP), run.err().lines().toList());
     JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
-    assertEquals(Set.of("enters", "violations", "not_verifiable"), json.keySet());
-    assertTrue(json.get("enters").getAsBoolean());
+    assertEquals(Set.of("enters", "verdict", "violations", "not_verifiable", "missing_inputs"), json.keySet());
+    assertFalse(json.get("enters").getAsBoolean());
+    assertEquals("undecided", json.get("verdict").getAsString());
+    assertTrue(json.getAsJsonArray("missing_inputs").toString().contains("VMCS_LINK_POINTER (0x2800) is absent"),
+        json.getAsJsonArray("missing_inputs").toString());
     assertEquals(0, json.getAsJsonArray("violations").size());
     assertTrue(json.getAsJsonArray("not_verifiable").toString().contains("\"ctl-msr-bitmap-addr\""));
   }
@@ -174,7 +180,40 @@ class CheckCommandTest {
 
   @Test
   void exitCodesAreTheDocumentedOnes() {
-    // docs/CLI.md: 0 ok, 1 bad input, 2 bad usage, 3 VM entry would fail.
-    assertEquals(List.of(0, 1, 2, 3), java.util.Arrays.stream(ExitCode.values()).map(ExitCode::code).toList());
+    // docs/CLI.md: 0 ok, 1 bad input, 2 bad usage, 3 VM entry would fail, 4 undecided.
+    assertEquals(List.of(0, 1, 2, 3, 4), java.util.Arrays.stream(ExitCode.values()).map(ExitCode::code).toList());
+  }
+
+  @Test
+  void withoutAProfileTheCapabilityChecksAreNotVerifiableAndAHintSaysHowToGetOne() {
+    CliRun run = CliRun.of("check", "--kvm-dump", DUMP, "--json");
+    assertEquals(4, run.exitCode(), run.err());
+    assertTrue(run.err().lines().anyMatch(line -> line.startsWith("vmcs check: no capability profile (--msr-file or"
+        + " --msr-device): the checks that compare with one are not verifiable; to get a profile on Linux: sudo"
+        + " modprobe msr")), run.err());
+    JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
+    assertEquals(0, json.getAsJsonArray("violations").size());
+    assertTrue(json.getAsJsonArray("not_verifiable").toString().contains("\"ctl-pin-allowed0\""));
+    assertTrue(json.getAsJsonArray("missing_inputs").toString().contains("is not in the profile"));
+  }
+
+  @Test
+  void aProfileWithMissingMsrsStillChecksAndWarns() throws IOException {
+    Path profile = dir.resolve("partial.msr");
+    Files.writeString(profile, Files.readString(Path.of(PROFILE)).replaceFirst("(?m)^0x490 .*\n", ""));
+    CliRun run = CliRun.of("check", "--msr-file", profile.toString(), "--kvm-dump", DUMP);
+    assertEquals(4, run.exitCode(), run.err());
+    // IA32_VMX_BASIC bit 55 is 1: the TRUE entry MSR exists, and without it which default-1 entry controls
+    // may be 0 is unknown (SDM Vol. 3D A.5), so the allowed-0 check of the entry controls is undecided.
+    assertTrue(run.err().contains("warning: [CapsTrueMsrFallback] IA32_VMX_TRUE_ENTRY_CTLS (0x490)"), run.err());
+    assertTrue(run.out().contains("ctl-entry-allowed0: capability MSR IA32_VMX_TRUE_ENTRY_CTLS (0x490) is not in the"
+        + " profile"), run.out());
+  }
+
+  @Test
+  void msrDeviceIsAcceptedLikeCaps() {
+    String message = CliRun.of("check", "--msr-device", dir.resolve("cpu9/msr").toString(), "--kvm-dump", DUMP)
+        .failure(1);
+    assertTrue(message.contains("no such device"), message);
   }
 }

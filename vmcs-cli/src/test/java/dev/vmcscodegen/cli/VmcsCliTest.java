@@ -83,4 +83,19 @@ class VmcsCliTest {
     String message = CliRun.of("frobnicate").failure(2);
     assertTrue(message.contains("frobnicate"), message);
   }
+
+  @Test
+  void outputThatCannotBeWrittenIsReportedAndExits1() {
+    // As '> /dev/full' or a closed pipe: every write fails.
+    PrintWriter full = new PrintWriter(new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws java.io.IOException {
+        throw new java.io.IOException("No space left on device");
+      }
+    }, true);
+    StringWriter err = new StringWriter();
+    int code = VmcsCli.run(new String[] {"decode", "exit-reason", "0x1E"}, full, new PrintWriter(err, true));
+    assertEquals(ExitCode.BAD_INPUT.code(), code);
+    assertEquals("vmcs: cannot write the output (standard output is full or closed)", err.toString().strip());
+  }
 }
