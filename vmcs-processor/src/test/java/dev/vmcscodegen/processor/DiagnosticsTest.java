@@ -110,7 +110,13 @@ class DiagnosticsTest {
           "case.spec:1: [VmcsFieldOutsideGroup] field RIP: the field comes before any group header");
       case MALFORMED_LINE -> new Case("[guest natural] r\nRIP 0x68_1E Guest RIP",
           "case.spec:2: [VmcsMalformedLine] encoding \"0x68_1E\" is not a hex number");
-      case EMPTY_SPEC -> new Case("# nothing here\n", "case.spec: [VmcsEmptySpec] the spec defines no fields");
+      case EMPTY_SPEC -> new Case("# nothing here\n", "case.spec:1: [VmcsEmptySpec] the spec defines no fields");
+      // JLS 3.8: U+200B (zero width space) is identifier-ignorable, so R\u200BIP would be RIP to javac.
+      case IGNORABLE_IN_NAME -> new Case("[guest natural] r\nR\u200BIP 0x681E Guest RIP",
+          "\"case.spec\"", "case.spec:2: [VmcsIgnorableInName]", List.of("contains U+200B"));
+      // JVMS 4.4.7: a CONSTANT_Utf8_info holds at most 65535 bytes.
+      case CONSTANT_TOO_LONG -> new Case("[guest natural] r\nRIP 0x681E " + "d".repeat(70_000),
+          "case.spec:2: [VmcsConstantTooLong] field RIP: the doc is 70000 bytes as a class-file constant");
       // SDM Vol. 3D B.4.3: 0x681E is guest RIP in the base spec
       case BASE_ENCODING_COLLISION -> new Case("[guest natural] r\nMY_RIP 0x681E My RIP",
           "value = \"case.spec\", extendsBase = true",

@@ -19,6 +19,7 @@ public final class Checks {
         new WidthBitsCheck(),
         new TypeBitsCheck(),
         new JavaNameCheck(),
+        new ConstantLengthCheck(),
         new UniqueNameCheck(),
         new UniqueEncodingConstantCheck(),
         new UniqueEncodingCheck(),

@@ -11,7 +11,8 @@ import javax.lang.model.SourceVersion;
 
 /**
  * A field name becomes an enum constant, so it must be a Java identifier and not a keyword (JLS 3.8,
- * 3.9), nor the name of a field the generated enum declares itself.
+ * 3.9), nor the name of a field the generated enum declares itself; and it has no code point javac ignores
+ * in identifiers (JLS 3.8: two names differing only by one would collide in the generated code).
  */
 public final class JavaNameCheck implements Check {
 
@@ -25,7 +26,10 @@ public final class JavaNameCheck implements Check {
   public List<Problem> check(SpecFile spec) {
     List<Problem> problems = new ArrayList<>();
     for (FieldDef field : spec.fields()) {
-      if (!isJavaName(field.name()) || GENERATED_FIELDS.contains(field.name())) {
+      int ignorable = field.name().codePoints().filter(Character::isIdentifierIgnorable).findFirst().orElse(-1);
+      if (ignorable >= 0) {
+        problems.add(SpecProblems.atField(Message.IGNORABLE_IN_NAME, spec, field, quote(field.name()), ignorable));
+      } else if (!isJavaName(field.name()) || GENERATED_FIELDS.contains(field.name())) {
         problems.add(SpecProblems.atField(Message.INVALID_NAME, spec, field, quote(field.name()),
             String.join(", ", GENERATED_FIELDS)));
       }

@@ -31,6 +31,16 @@ public enum Message implements ProblemKind {
   INVALID_NAME("VmcsInvalidName",
       "%s: a field name must be a Java identifier that is not a keyword, nor a field the generated enum"
           + " declares (%s)", ""),
+  /**
+   * A name with a code point javac ignores in identifiers (zero-width and other format characters):
+   * two names that differ only by it would be one name to javac.
+   */
+  IGNORABLE_IN_NAME("VmcsIgnorableInName",
+      "%s contains U+%04X, which javac ignores in identifiers, so names differing only by it are one name;"
+          + " remove it", "JLS 3.8, Character.isIdentifierIgnorable"),
+  /** A name, doc or SDM reference too long for a class-file string constant. */
+  CONSTANT_TOO_LONG("VmcsConstantTooLong",
+      "the %s is %d bytes as a class-file constant (modified UTF-8); at most 65535 fit", "JVMS 4.4.7"),
   /** A name used twice in one group (one enum). */
   DUPLICATE_NAME("VmcsDuplicateName",
       "the name is used twice in group %s (first at %s)", ""),

@@ -49,7 +49,8 @@ public final class SpecReader {
     }
     SpecFile spec = new SpecFile(fileName, reader.groups, reader.fields);
     if (spec.fields().isEmpty() && reader.problems.isEmpty()) {
-      reader.problems.add(SpecProblems.general(Message.EMPTY_SPEC, fileName));
+      // Line 1, so that every problem of a spec has the FILE:LINE form.
+      reader.problems.add(SpecProblems.atLine(Message.EMPTY_SPEC, fileName, 1));
     }
     return new ReadResult(spec, reader.problems);
   }

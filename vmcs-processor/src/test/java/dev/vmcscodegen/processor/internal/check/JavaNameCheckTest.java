@@ -43,4 +43,14 @@ class JavaNameCheckTest {
     }
     assertEquals(List.of(), check.check(spec("[guest 16] r", "ENCODING 0x0800 d")));
   }
+
+  @Test
+  void namesWithCodePointsJavacIgnoresFail() {
+    // JLS 3.8: U+200B and U+00AD are identifier-ignorable; javac would see ES\u200B_SELECTOR as ES_SELECTOR.
+    assertEquals(List.of("t.spec:2: [VmcsIgnorableInName] field ES\u200B_SELECTOR: \"ES\u200B_SELECTOR\" contains"
+            + " U+200B, which javac ignores in identifiers, so names differing only by it are one name; remove it"
+            + " (JLS 3.8, Character.isIdentifierIgnorable)"),
+        rendered(check.check(spec("[guest 16] r", "ES\u200B_SELECTOR 0x0800 d"))));
+    assertEquals(1, check.check(spec("[guest 16] r", "E\u00ADS 0x0800 d")).size());
+  }
 }

@@ -110,7 +110,7 @@ class SpecReaderTest {
   void specWithoutFieldsIsEmpty() {
     assertEquals(List.of(Message.EMPTY_SPEC), messages(read("")));
     assertEquals(List.of(Message.EMPTY_SPEC), messages(read("# only comments", "", "[guest 16]  ref")));
-    assertEquals("t.spec: [VmcsEmptySpec] the spec defines no fields", read("").problems().get(0).render());
+    assertEquals("t.spec:1: [VmcsEmptySpec] the spec defines no fields", read("").problems().get(0).render());
   }
 
   @Test
