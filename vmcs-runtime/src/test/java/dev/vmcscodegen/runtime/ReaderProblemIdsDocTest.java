@@ -2,6 +2,7 @@ package dev.vmcscodegen.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.vmcscodegen.problem.InputProblem;
 import dev.vmcscodegen.problem.ProblemKind;
 import dev.vmcscodegen.runtime.capability.CapabilityProblem;
 import dev.vmcscodegen.runtime.image.DumpProblem;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/DESIGN.md, "Problems of the runtime's input readers", lists every id of the readers' catalogues
- * ({@link CapabilityProblem}, {@link ImageProblem}, {@link DumpProblem}) once, in catalogue order, with
+ * ({@link CapabilityProblem}, {@link ImageProblem}, {@link DumpProblem}, and {@link InputProblem} of
+ * the text every reader reads) once, in catalogue order, with
  * its severity: the table cannot drift from the code.
  */
 class ReaderProblemIdsDocTest {
@@ -40,7 +42,8 @@ class ReaderProblemIdsDocTest {
         documented.add(row.group(1) + " " + row.group(2));
       }
     }
-    List<String> catalogued = Stream.of(CapabilityProblem.values(), ImageProblem.values(), DumpProblem.values())
+    List<String> catalogued = Stream.of(CapabilityProblem.values(), ImageProblem.values(), DumpProblem.values(),
+        InputProblem.values())
         .flatMap(Stream::of).map(ReaderProblemIdsDocTest::row).toList();
     assertEquals(catalogued, documented);
   }
