@@ -82,7 +82,7 @@ public final class SpecCompiler {
     }
     Set<Integer> badLines = new HashSet<>();
     for (Problem problem : compiled.problems()) {
-      if (problem.line() == 0) {
+      if (problem.line() == 0 || problem.kind() == Message.EMPTY_SPEC) {
         return List.of();
       }
       badLines.add(problem.line());

@@ -39,11 +39,15 @@ class SpecFuzzTest {
     "#", " #", "|", "[", "]", "*/", "/*", "\\u000A", "\\u002A/", "\\", "\"", "@", "{@code x}", "}", "$", "$L",
     "<b>", "&", "\t", "é", "\u2028", "\u0001", "0x", "0x1FFFF", "class", " ", "  ", "_", "[guest 64]",
     "RIP 0x681E d", "[read-only natural]", "%s", "%n", "'", "\r",
-    // javac ignores these in identifiers (JLS 3.8): R\u200BIP and RIP would be one constant.
-    "\u200B", "\u00AD", "\uFEFF",
-    // Longer than a class-file constant holds (JVMS 4.4.7: 65535 bytes).
-    "d".repeat(66_000),
   };
+
+  /**
+   * For the reader and checks: also code points javac ignores in identifiers (JLS 3.8: R\u200BIP and RIP
+   * would be one constant) and text longer than a class-file constant holds (JVMS 4.4.7: 65535 bytes).
+   * The javac fuzz keeps {@link #NASTY}; DiagnosticsTest compiles one case of each through javac.
+   */
+  private static final String[] READER_NASTY = java.util.stream.Stream.concat(java.util.Arrays.stream(NASTY),
+      java.util.stream.Stream.of("\u200B", "\u00AD", "\uFEFF", "d".repeat(66_000))).toArray(String[]::new);
 
   /** Every problem of a spec reads FILE:LINE: [RuleId] message, the line 1 or more. */
   private static final java.util.regex.Pattern FILE_LINE_ID =
@@ -61,7 +65,7 @@ class SpecFuzzTest {
     Random random = new Random(0x5EC_F1E1DL);
     int clean = 0;
     for (int run = 0; run < 3000; run++) {
-      String mutated = mutate(original, random);
+      String mutated = mutate(original, random, READER_NASTY);
       List<Problem> problems = new ArrayList<>();
       try {
         ReadResult read = SpecReader.read("m.spec", mutated);
@@ -88,7 +92,7 @@ class SpecFuzzTest {
     List<File> classPath = RuntimeSources.compiledClassPath();
     int succeeded = 0;
     for (int run = 0; run < 200; run++) {
-      String mutated = mutate(slice(original, random), random);
+      String mutated = mutate(slice(original, random), random, NASTY);
       Files.writeString(specRoot.resolve("m.spec"), mutated, StandardCharsets.UTF_8);
       JavaFileObject anchor = JavaFileObjects.forSourceLines("fuzz.Anchor", "package fuzz;",
           "@dev.vmcscodegen.annotations.VmcsSpec(\"m.spec\") final class Anchor {}");
@@ -127,7 +131,7 @@ class SpecFuzzTest {
     return lines.subList(headers.get(first), end);
   }
 
-  private static String mutate(List<String> original, Random random) {
+  private static String mutate(List<String> original, Random random, String[] nasty) {
     List<String> lines = new ArrayList<>(original);
     int mutations = 1 + random.nextInt(3);
     for (int m = 0; m < mutations && !lines.isEmpty(); m++) {
@@ -135,7 +139,7 @@ class SpecFuzzTest {
       String line = lines.get(at);
       switch (random.nextInt(7)) {
         case 0 -> lines.set(at, flipEncodingBit(line, random));
-        case 1 -> lines.set(at, insert(line, NASTY[random.nextInt(NASTY.length)], random));
+        case 1 -> lines.set(at, insert(line, nasty[random.nextInt(nasty.length)], random));
         case 2 -> lines.set(at, line.isEmpty() ? line : deleteChar(line, random));
         case 3 -> lines.remove(at);
         case 4 -> lines.add(random.nextInt(lines.size() + 1), line);
@@ -144,7 +148,7 @@ class SpecFuzzTest {
           lines.set(at, lines.get(other));
           lines.set(other, line);
         }
-        default -> lines.set(at, insert(line, NASTY[random.nextInt(NASTY.length)], random)
+        default -> lines.set(at, insert(line, nasty[random.nextInt(nasty.length)], random)
             .replace("0x", random.nextBoolean() ? "0x" : "0X"));
       }
     }
