@@ -21,8 +21,18 @@ class InitCommandTest {
       String summary = CliRun.of("init", "--msr-file", SAMPLE, "--mode", mode, "--out", image.toString()).text();
       assertTrue(summary.startsWith(image + ": "), summary);
       // What init writes, check reads, and VM entry accepts it.
-      String report = CliRun.of("check", "--msr-file", SAMPLE, "--vmcs-file", image.toString()).text();
-      assertTrue(report.contains("VM entry would succeed"), mode + "\n" + report);
+      CliRun check = CliRun.of("check", "--msr-file", SAMPLE, "--vmcs-file", image.toString());
+      String report = check.out();
+      if (mode.equals("pae")) {
+        // PAE paging without EPT: VM entry loads the PDPTEs from guest memory (SDM Vol. 3C 27.3.1.6),
+        // which no image holds, so that one check stays undecided (exit 4), and nothing fails.
+        assertEquals(ExitCode.UNDECIDED.code(), check.exitCode(), report);
+        assertTrue(report.contains("guest-pdpte-noept: physical memory at"), report);
+        assertTrue(report.contains("none of the 261 decided checks is violated, but 1 could not be decided"), report);
+      } else {
+        assertEquals(ExitCode.OK.code(), check.exitCode(), mode + "\n" + report + check.err());
+        assertTrue(report.contains("VM entry would succeed"), mode + "\n" + report);
+      }
     }
     Path stdout = dir.resolve("stdout.vmcs");
     Files.writeString(stdout, CliRun.of("init", "--msr-file", SAMPLE, "--mode", "long").text());
