@@ -7,8 +7,8 @@ public final class ControlConflictException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** The conflicts; a {@link List#copyOf} list, so serializable. */
-  private final List<ControlConflict> conflicts;
+  /** The conflicts; not serialized (a conflict names enum bits and reasons), the message keeps their text. */
+  private final transient List<ControlConflict> conflicts;
 
   /** An exception for {@code conflicts}, which must not be empty. */
   public ControlConflictException(List<ControlConflict> conflicts) {

@@ -9,8 +9,8 @@ public final class ModeUnsupportedException extends RuntimeException {
 
   /** The mode. */
   private final GuestMode mode;
-  /** Every reason, one a line; a {@link List#copyOf} list, so serializable. */
-  private final List<String> reasons;
+  /** Every reason, one a line; not serialized (JDK 25's serial lint), the message keeps them. */
+  private final transient List<String> reasons;
 
   /** An exception for {@code mode} with at least one reason. */
   public ModeUnsupportedException(GuestMode mode, List<String> reasons) {
