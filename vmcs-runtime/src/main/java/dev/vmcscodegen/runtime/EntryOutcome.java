@@ -28,7 +28,11 @@ public sealed interface EntryOutcome {
   int EXIT_REASON_INVALID_GUEST_STATE = 33;
   /** Basic exit reason 34: VM-entry failure due to MSR loading. */
   int EXIT_REASON_MSR_LOADING = 34;
-  /** Exit reason bit 31: the VM exit reports a VM-entry failure (SDM Vol. 3C 25.9.1). */
+  /**
+   * Exit reason bit 31: the VM exit reports a VM-entry failure (SDM Vol. 3C 25.9.1). The one home of this
+   * bit and of reasons 33 and 34: {@code exit.FullExitReason} and {@code exit.ExitReason} read them here
+   * (the root package cannot read {@code exit}, which depends on it).
+   */
   int EXIT_REASON_ENTRY_FAILURE_BIT = 1 << 31;
   /** Qualification 2 for reason 33: a PDPTE could not be loaded (Table 28-1). */
   long QUALIFICATION_PDPTE = 2;

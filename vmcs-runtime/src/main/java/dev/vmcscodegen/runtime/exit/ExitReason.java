@@ -1,5 +1,7 @@
 package dev.vmcscodegen.runtime.exit;
 
+import dev.vmcscodegen.runtime.EntryOutcome;
+
 /**
  * The basic exit reasons, bits 15:0 of the exit-reason field: SDM Vol. 3D Appendix C, Table C-1
  * "Basic Exit Reasons", numbers 0 to 85. The newest (76 to 85) were checked against Linux KVM's
@@ -79,9 +81,9 @@ public enum ExitReason {
   /** 32. */
   WRMSR(32, "WRMSR"),
   /** 33: reported with bit 31 (VM-entry failure) set. */
-  VM_ENTRY_FAILURE_INVALID_GUEST_STATE(33, "VM-entry failure due to invalid guest state"),
+  VM_ENTRY_FAILURE_INVALID_GUEST_STATE(EntryOutcome.EXIT_REASON_INVALID_GUEST_STATE, "VM-entry failure due to invalid guest state"),
   /** 34: reported with bit 31 (VM-entry failure) set. */
-  VM_ENTRY_FAILURE_MSR_LOADING(34, "VM-entry failure due to MSR loading"),
+  VM_ENTRY_FAILURE_MSR_LOADING(EntryOutcome.EXIT_REASON_MSR_LOADING, "VM-entry failure due to MSR loading"),
   /** 35: not used by Table C-1. */
   RESERVED_35(35, null),
   /** 36. */

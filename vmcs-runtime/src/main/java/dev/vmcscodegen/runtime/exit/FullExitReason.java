@@ -1,5 +1,7 @@
 package dev.vmcscodegen.runtime.exit;
 
+import dev.vmcscodegen.runtime.EntryOutcome;
+
 /**
  * The 32-bit exit-reason field, decoded: SDM Vol. 3C 25.9.1, table "Format of Exit Reason".
  *
@@ -55,8 +57,8 @@ public record FullExitReason(
   public static final int PENDING_MTF_VM_EXIT_BIT = 28;
   /** Bit 29. */
   public static final int FROM_VMX_ROOT_OPERATION_BIT = 29;
-  /** Bit 31. */
-  public static final int VM_ENTRY_FAILURE_BIT = 31;
+  /** Bit 31: the VM exit reports a VM-entry failure ({@link EntryOutcome#EXIT_REASON_ENTRY_FAILURE_BIT} in place). */
+  public static final int VM_ENTRY_FAILURE_BIT = Integer.numberOfTrailingZeros(EntryOutcome.EXIT_REASON_ENTRY_FAILURE_BIT);
   /** Bits 24:16 and 30: cleared or not currently defined. */
   public static final int RESERVED_MASK = 0x01FF_0000 | (1 << 30);
 
