@@ -10,31 +10,14 @@ public enum InputProblem implements ProblemKind {
   /** A byte sequence that is not UTF-8. */
   NOT_UTF8("InputNotUtf8", "byte %d of the line (byte %d of the file) is not UTF-8: 0x%02X");
 
-  private final String id;
-  private final String template;
+  private final ProblemDefinition definition;
 
   InputProblem(String id, String template) {
-    this.id = id;
-    this.template = template;
+    this.definition = new ProblemDefinition(id, template, "", Severity.ERROR);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String template() {
-    return template;
-  }
-
-  @Override
-  public String citation() {
-    return "";
-  }
-
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
+  public ProblemDefinition definition() {
+    return definition;
   }
 }

@@ -8,17 +8,28 @@ package dev.vmcscodegen.problem;
  */
 public interface ProblemKind {
 
+  /** The id, template, citation and severity the constant declares. */
+  ProblemDefinition definition();
+
   /** The stable id, such as {@code VmcsDuplicateEncoding}. */
-  String id();
+  default String id() {
+    return definition().id();
+  }
 
   /** The {@link String#format} template of the text. */
-  String template();
+  default String template() {
+    return definition().template();
+  }
 
   /** The SDM text behind the rule, such as {@code SDM Vol. 3C 25.11.2, Table 25-21}; empty if none. */
-  String citation();
+  default String citation() {
+    return definition().citation();
+  }
 
   /** Whether a problem of this kind stops the input from being used. */
-  Severity severity();
+  default Severity severity() {
+    return definition().severity();
+  }
 
   /** {@code [id] text (citation)} for the given template arguments. */
   default String format(Object... args) {

@@ -18,36 +18,15 @@ class ProblemTest {
     RESERVED("SampleReserved", "encoding %s sets reserved bits", "SDM Vol. 3C 25.11.2, Table 25-21", Severity.ERROR),
     SKIPPED("SampleSkipped", "line %d skipped", "", Severity.WARNING);
 
-    private final String id;
-    private final String template;
-    private final String citation;
-    private final Severity severity;
+    private final ProblemDefinition definition;
 
     Sample(String id, String template, String citation, Severity severity) {
-      this.id = id;
-      this.template = template;
-      this.citation = citation;
-      this.severity = severity;
+      this.definition = new ProblemDefinition(id, template, citation, severity);
     }
 
     @Override
-    public String id() {
-      return id;
-    }
-
-    @Override
-    public String template() {
-      return template;
-    }
-
-    @Override
-    public String citation() {
-      return citation;
-    }
-
-    @Override
-    public Severity severity() {
-      return severity;
+    public ProblemDefinition definition() {
+      return definition;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.capability;
 
+import dev.vmcscodegen.problem.ProblemDefinition;
 import dev.vmcscodegen.problem.ProblemKind;
 import dev.vmcscodegen.problem.Severity;
 
@@ -50,35 +51,14 @@ public enum CapabilityProblem implements ProblemKind {
           + " release-log line 'HM: MSR_IA32_VMX_BASIC = 0x...')",
       "", Severity.ERROR);
 
-  private final String id;
-  private final String template;
-  private final String citation;
-  private final Severity severity;
+  private final ProblemDefinition definition;
 
   CapabilityProblem(String id, String template, String citation, Severity severity) {
-    this.id = id;
-    this.template = template;
-    this.citation = citation;
-    this.severity = severity;
+    this.definition = new ProblemDefinition(id, template, citation, severity);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String template() {
-    return template;
-  }
-
-  @Override
-  public String citation() {
-    return citation;
-  }
-
-  @Override
-  public Severity severity() {
-    return severity;
+  public ProblemDefinition definition() {
+    return definition;
   }
 }

@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.image;
 
+import dev.vmcscodegen.problem.ProblemDefinition;
 import dev.vmcscodegen.problem.ProblemKind;
 import dev.vmcscodegen.problem.Severity;
 
@@ -56,35 +57,14 @@ public enum DumpProblem implements ProblemKind {
   MSR_LIST_EFER("DumpMsrListEfer", "EFER skipped, Xen's MSR-load list value, not the VMCS field: '%s'", "",
       Severity.WARNING);
 
-  private final String id;
-  private final String template;
-  private final String citation;
-  private final Severity severity;
+  private final ProblemDefinition definition;
 
   DumpProblem(String id, String template, String citation, Severity severity) {
-    this.id = id;
-    this.template = template;
-    this.citation = citation;
-    this.severity = severity;
+    this.definition = new ProblemDefinition(id, template, citation, severity);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String template() {
-    return template;
-  }
-
-  @Override
-  public String citation() {
-    return citation;
-  }
-
-  @Override
-  public Severity severity() {
-    return severity;
+  public ProblemDefinition definition() {
+    return definition;
   }
 }

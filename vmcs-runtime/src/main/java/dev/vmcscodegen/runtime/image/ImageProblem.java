@@ -1,5 +1,6 @@
 package dev.vmcscodegen.runtime.image;
 
+import dev.vmcscodegen.problem.ProblemDefinition;
 import dev.vmcscodegen.problem.ProblemKind;
 import dev.vmcscodegen.problem.Severity;
 
@@ -26,33 +27,14 @@ public enum ImageProblem implements ProblemKind {
   VALUE_TOO_WIDE("ImageValueTooWide", "value 0x%X does not fit the field's %d bits",
       "SDM Vol. 3C 25.11.2, Table 25-21");
 
-  private final String id;
-  private final String template;
-  private final String citation;
+  private final ProblemDefinition definition;
 
   ImageProblem(String id, String template, String citation) {
-    this.id = id;
-    this.template = template;
-    this.citation = citation;
+    this.definition = new ProblemDefinition(id, template, citation, Severity.ERROR);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String template() {
-    return template;
-  }
-
-  @Override
-  public String citation() {
-    return citation;
-  }
-
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
+  public ProblemDefinition definition() {
+    return definition;
   }
 }

@@ -1,5 +1,6 @@
 package dev.vmcscodegen.processor.internal.model;
 
+import dev.vmcscodegen.problem.ProblemDefinition;
 import dev.vmcscodegen.problem.ProblemKind;
 import dev.vmcscodegen.problem.Severity;
 
@@ -88,33 +89,14 @@ public enum Message implements ProblemKind {
   INTERNAL_ERROR("VmcsInternalError",
       "vmcs-processor failed unexpectedly; please report this with the spec file:%n%s", "");
 
-  private final String id;
-  private final String template;
-  private final String citation;
+  private final ProblemDefinition definition;
 
   Message(String id, String template, String citation) {
-    this.id = id;
-    this.template = template;
-    this.citation = citation;
+    this.definition = new ProblemDefinition(id, template, citation, Severity.ERROR);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String template() {
-    return template;
-  }
-
-  @Override
-  public String citation() {
-    return citation;
-  }
-
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
+  public ProblemDefinition definition() {
+    return definition;
   }
 }
