@@ -43,6 +43,14 @@ class SpecGeneratorTest {
   }
 
   @Test
+  void groupHeaderWithoutSdmReferenceStillGeneratesItsTypeJavadoc() {
+    // A header's SDM reference is optional (docs/USING.md); the fuzz found the empty case crashing codegen
+    List<JavaFile> files = SpecGenerator.generate(spec("[guest 16]", "ES_SELECTOR 0x0800 d"), "p", "Vmcs");
+    String javadoc = types(files).get("VmcsGuest16").javadoc().toString();
+    assertTrue(javadoc.contains("<p>Group {@code [guest 16]} at t.spec:1.\n"), javadoc);
+  }
+
+  @Test
   void prefixNamesEveryType() {
     List<JavaFile> files = SpecGenerator.generate(spec("[host 32] r", "X 0x4C00 d"), "", "Ext");
     assertEquals(List.of("ExtHost32", "ExtFields", "ExtEncodings"),
