@@ -26,6 +26,9 @@ import java.util.TreeMap;
  */
 public record EntryCapabilities(Map<Integer, Long> msrs) {
 
+  /** What a check that compares with a capability MSR needs when no MSR at all is known. */
+  public static final String NO_PROFILE = "a capability profile of the processor (none was given)";
+
   /** Copies the map (sorted). */
   public EntryCapabilities {
     msrs = Map.copyOf(new TreeMap<>(msrs));
@@ -58,6 +61,9 @@ public record EntryCapabilities(Map<Integer, Long> msrs) {
     Long value = msrs.get(msr.address());
     if (value != null) {
       return value;
+    }
+    if (msrs.isEmpty()) {
+      throw new MissingInputException(NO_PROFILE);
     }
     if (!msr.cannotExist(msrs)) {
       throw new MissingInputException("capability MSR " + msr.describe() + " is not in the profile");
