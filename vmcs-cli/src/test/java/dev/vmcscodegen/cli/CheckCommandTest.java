@@ -179,6 +179,22 @@ class CheckCommandTest {
   }
 
   @Test
+  void dumpOptionOnALogWithoutADumpSaysSoOnceNotOnceALine() throws IOException {
+    // a kernel log with no dump in it, and an empty file: neither KVM, Xen nor FIELD VALUE lines
+    Path log = dir.resolve("kern.log");
+    Files.writeString(log, "Jun 24 17:25:51 host kernel: usb 1-1: new high-speed USB device number 2\n".repeat(500));
+    Path empty = dir.resolve("empty.txt");
+    Files.writeString(empty, "");
+    for (Path file : List.of(log, empty)) {
+      CliRun run = CliRun.of("check", "--dump", file.toString());
+      assertEquals(1, run.exitCode(), run.err());
+      List<String> problems = run.err().lines().filter(line -> line.startsWith(file.toString())).toList();
+      assertEquals(List.of(file + ": [DumpNotFound] no VMCS dump in the text: no line of a Linux KVM dump_vmcs"
+          + " or a Xen vmcs_dump_vcpu dump, and no FIELD VALUE line"), problems, run.err());
+    }
+  }
+
+  @Test
   void exitCodesAreTheDocumentedOnes() {
     // docs/CLI.md: 0 ok, 1 bad input, 2 bad usage, 3 VM entry would fail, 4 undecided.
     assertEquals(List.of(0, 1, 2, 3, 4), java.util.Arrays.stream(ExitCode.values()).map(ExitCode::code).toList());

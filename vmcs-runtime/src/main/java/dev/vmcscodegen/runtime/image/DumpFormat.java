@@ -6,8 +6,9 @@ import java.io.Reader;
  * What a VMCS text is, told from its lines (read as a stream, stopping at the first line that decides):
  * a Xen {@code vmcs_dump_vcpu} dump (a {@code (XEN)} console line, or the segment table header
  * {@code sel  attr  limit   base}), a Linux KVM {@code dump_vmcs} dump (a {@code sel=} segment line, the
- * {@code VMCS ..., last attempted VM-entry} header, or a section header with nothing Xen's), or else the
- * project's {@code FIELD VALUE} image text.
+ * {@code VMCS ..., last attempted VM-entry} header, or a section header with nothing Xen's), the project's
+ * {@code FIELD VALUE} image text (a line of two words, the second a number), or none of them (a log
+ * without a dump, an empty file).
  */
 public enum DumpFormat {
   /** Linux KVM's {@code dump_vmcs}: {@link KvmDumpParser}. */
@@ -15,12 +16,15 @@ public enum DumpFormat {
   /** Xen's {@code vmcs_dump_vcpu}: {@link XenDumpParser}. */
   XEN,
   /** The project's {@code FIELD VALUE} lines: {@link VmcsImageText}. */
-  IMAGE;
+  IMAGE,
+  /** No line of any of the three: nothing to read ({@link DumpProblem#NO_DUMP}). */
+  NONE;
 
   /** The format of a text; see the class comment. */
   public static DumpFormat detect(Reader text) {
     DumpLines lines = new DumpLines(text);
     boolean section = false;
+    boolean imageLine = false;
     for (String raw = lines.next(); raw != null; raw = lines.next()) {
       if (raw.contains("(XEN)")) {
         return XEN;
@@ -34,7 +38,15 @@ public enum DumpFormat {
       }
       section |= line.startsWith("*** Guest State") || line.startsWith("*** Host State")
           || line.startsWith("*** Control State");
+      imageLine |= isImageLine(raw);
     }
-    return section ? KVM : IMAGE;
+    return section ? KVM : imageLine ? IMAGE : NONE;
+  }
+
+  /** {@code FIELD VALUE}, a comment after {@code #} aside: two words, the second starting with a digit. */
+  private static boolean isImageLine(String raw) {
+    int hash = raw.indexOf('#');
+    String[] words = (hash >= 0 ? raw.substring(0, hash) : raw).trim().split("\\s+");
+    return words.length == 2 && Character.isDigit(words[1].charAt(0));
   }
 }

@@ -13,6 +13,9 @@ public enum DumpProblem implements ProblemKind {
   /** Not one line of the text is a field: it is not a dump. */
   NO_FIELDS("DumpNoFields", "no %s line found: expected lines such as '%s' after '*** Guest State ***'",
       "", Severity.ERROR),
+  /** Given to a reader that tells the kind of dump ({@link DumpFormat}), a text of none of the kinds. */
+  NO_DUMP("DumpNotFound", "no VMCS dump in the text: no line of a Linux KVM dump_vmcs or a Xen vmcs_dump_vcpu"
+      + " dump, and no FIELD VALUE line", "", Severity.ERROR),
   /** A printed number of more than 16 hexadecimal digits. */
   NUMBER_TOO_LONG("DumpNumberTooLong", "%s has more than 64 bits", "", Severity.ERROR),
   /** A printed value with bits set above its field's width. */
