@@ -63,6 +63,30 @@ class TextInputTest {
   }
 
   @Test
+  void aLoneCrEndsALineForTheLineOfAProblemToo() {
+    // Old Mac OS line ends: the bad byte 0xFF (never in UTF-8, RFC 3629) is on line 3.
+    byte[] bytes = {'a', '\r', 'b', '\r', '\n', (byte) 0xFF};
+    ProblemException e = assertThrows(ProblemException.class, () -> read(bytes, 100));
+    assertEquals("in.txt:3: [InputNotUtf8] byte 1 of the line (byte 6 of the file) is not UTF-8: 0xFF",
+        e.problems().get(0).render());
+  }
+
+  @Test
+  void aTextDecodedElsewhereLosesItsLeadingByteOrderMarkOnly() {
+    assertEquals("a\uFEFF", TextInput.withoutByteOrderMark("\uFEFFa\uFEFF"));
+    assertEquals("a", TextInput.withoutByteOrderMark("a"));
+    assertEquals("", TextInput.withoutByteOrderMark(""));
+  }
+
+  @Test
+  void aFileCanBeNamedAsItsCallerNamesIt(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("f.spec");
+    Files.write(file, new byte[] {(byte) 0xFF});
+    ProblemException e = assertThrows(ProblemException.class, () -> TextInput.read(file, "f.spec"));
+    assertEquals("f.spec", e.problems().get(0).file());
+  }
+
+  @Test
   void aFileIsReadWhole(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("f.txt");
     Files.writeString(file, "\u00e9t\u00e9\n");
