@@ -1,6 +1,7 @@
 package dev.vmcscodegen.runtime.image;
 
-import java.io.Reader;
+import dev.vmcscodegen.problem.TextLines;
+import java.io.InputStream;
 
 /**
  * What a VMCS text is, told from its lines (read as a stream, stopping at the first line that decides):
@@ -20,9 +21,13 @@ public enum DumpFormat {
   /** No line of any of the three: nothing to read ({@link DumpProblem#NO_DUMP}). */
   NONE;
 
-  /** The format of a text; see the class comment. */
-  public static DumpFormat detect(Reader text) {
-    DumpLines lines = new DumpLines(text);
+  /**
+   * The format of a text; see the class comment.
+   *
+   * @throws java.io.UncheckedIOException if the stream fails
+   */
+  public static DumpFormat detect(InputStream text) {
+    TextLines lines = new TextLines(text, "");
     boolean section = false;
     boolean imageLine = false;
     for (String raw = lines.next(); raw != null; raw = lines.next()) {

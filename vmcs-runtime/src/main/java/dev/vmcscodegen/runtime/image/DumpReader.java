@@ -3,6 +3,7 @@ package dev.vmcscodegen.runtime.image;
 import dev.vmcscodegen.problem.Parsed;
 import dev.vmcscodegen.problem.Problem;
 import dev.vmcscodegen.problem.Problems;
+import dev.vmcscodegen.problem.TextLines;
 import dev.vmcscodegen.runtime.VmcsField;
 import dev.vmcscodegen.runtime.image.DumpDialect.Rule;
 import dev.vmcscodegen.runtime.image.DumpDialect.Section;
@@ -10,7 +11,7 @@ import dev.vmcscodegen.runtime.image.DumpDialect.Target;
 import dev.vmcscodegen.runtime.image.DumpTemplate.Kind;
 import dev.vmcscodegen.runtime.image.DumpTemplate.Match;
 import dev.vmcscodegen.runtime.image.DumpTemplate.Value;
-import java.io.Reader;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,9 @@ import java.util.stream.Collectors;
  *       that completes it, else it is reported as cut and only its whole values are read;
  *   <li>a field printed twice with different values is reported and not read;
  *   <li>of several dumps, the last complete one (all three sections) is read, never a mix, and a warning
- *       says so.
+ *       says so;
+ *   <li>bytes that are not UTF-8 are read as U+FFFD ({@link TextLines}) and reported on a line of the dump
+ *       read, up to its last field, not elsewhere (a log holds other bytes too).
  * </ul>
  */
 final class DumpReader {
@@ -67,14 +70,17 @@ final class DumpReader {
   }
 
   /** Reads the dump of {@code text}; see the class comment. */
-  static DumpReading read(DumpDialect dialect, Reader text, String file) {
+  static DumpReading read(DumpDialect dialect, InputStream text, String file) {
     return new DumpReader(dialect, file).readAll(text);
   }
 
-  private DumpReading readAll(Reader text) {
-    DumpLines lines = new DumpLines(text);
+  private DumpReading readAll(InputStream text) {
+    TextLines lines = new TextLines(text, file);
     for (String raw = lines.next(); raw != null; raw = lines.next()) {
       accept(LogLine.strip(raw), lines.number());
+      if (current != null && !current.ended) {
+        lines.notUtf8().ifPresent(current.notUtf8::add);
+      }
     }
     flushHeld();
     return finish();
@@ -352,6 +358,8 @@ final class DumpReader {
           chosen == current ? "last" : "last complete", chosen.start));
     }
     problems.addAll(chosen.problems);
+    int lastFieldLine = chosen.lastFieldLine;
+    chosen.notUtf8.stream().filter(problem -> problem.line() <= lastFieldLine).forEach(problems::add);
     VmcsImage image = VmcsImage.empty();
     for (Map.Entry<VmcsField, Field> entry : chosen.fields.entrySet()) {
       VmcsField field = entry.getKey();
@@ -392,6 +400,9 @@ final class DumpReader {
     final Map<VmcsField, Field> fields = new LinkedHashMap<>();
     final List<Problem> problems = new ArrayList<>();
     final List<Problem> unmapped = new ArrayList<>();
+    /** Lines with bytes that are not UTF-8: reported if a field of the dump is on or after them. */
+    final List<Problem> notUtf8 = new ArrayList<>();
+    int lastFieldLine;
     boolean controlField;
 
     Dump(int start, long layouts) {
@@ -423,6 +434,7 @@ final class DumpReader {
     }
 
     void put(VmcsField field, long value, int line) {
+      lastFieldLine = Math.max(lastFieldLine, line);
       if (section == Section.CONTROL) {
         controlField = true;
       }

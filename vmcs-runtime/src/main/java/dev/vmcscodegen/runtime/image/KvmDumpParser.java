@@ -23,8 +23,9 @@ import dev.vmcscodegen.runtime.image.DumpDialect.Layout;
 import dev.vmcscodegen.runtime.image.DumpDialect.Rule;
 import dev.vmcscodegen.runtime.image.DumpDialect.Section;
 import dev.vmcscodegen.runtime.image.DumpDialect.Target;
-import java.io.Reader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -266,17 +267,19 @@ public final class KvmDumpParser {
    *     value does not fit its field
    */
   public static Parsed<VmcsImage> parse(String text, String file) {
-    return read(new StringReader(text), file).parsed();
+    return read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), file).parsed();
   }
 
   /**
-   * Reads a dump from a text of any size, line by line: the image, its problems and the layout recognised.
+   * Reads a dump from UTF-8 text of any size, line by line: the image, its problems and the layout
+   * recognised. A byte sequence that is not UTF-8 is read as U+FFFD, and a warning on a line of the dump.
    *
+   * @param text the bytes, which the caller closes
    * @param file the name problems carry ({@code FILE:LINE})
    * @throws ProblemException as {@link #parse(String, String)}
-   * @throws java.io.UncheckedIOException if the reader fails
+   * @throws java.io.UncheckedIOException if the stream fails
    */
-  public static DumpReading read(Reader text, String file) {
+  public static DumpReading read(InputStream text, String file) {
     return DumpReader.read(DIALECT, text, file);
   }
 }

@@ -3,8 +3,11 @@ package dev.vmcscodegen.runtime.image;
 import dev.vmcscodegen.problem.Problem;
 import dev.vmcscodegen.problem.ProblemException;
 import dev.vmcscodegen.problem.Problems;
+import dev.vmcscodegen.problem.TextInput;
 import dev.vmcscodegen.runtime.VmcsCatalog;
 import dev.vmcscodegen.runtime.VmcsField;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,8 @@ import java.util.stream.Collectors;
  * encoding ({@code 0x681E}), a qualified name ({@code VmcsGuestNW.RIP}) or a bare name only one field has
  * ({@code VIRTUAL_PROCESSOR_ID}); VALUE is hexadecimal with {@code 0x} (digits may be grouped with
  * {@code _}) or decimal. {@link #format} writes the same form back. Every problem of the text is reported
- * at once, each with its line and an {@link ImageProblem} id.
+ * at once, each with its line and an {@link ImageProblem} id. A file is read through {@link TextInput}
+ * ({@link #load}), and a leading byte-order mark is no part of the first line.
  */
 public final class VmcsImageText {
 
@@ -45,7 +49,7 @@ public final class VmcsImageText {
     Problems problems = new Problems();
     VmcsImage image = VmcsImage.empty();
     Map<Integer, Integer> firstLine = new HashMap<>();
-    String[] lines = text.split("\\R", -1);
+    String[] lines = TextInput.withoutByteOrderMark(text).split("\\R", -1);
     for (int number = 1; number <= lines.length; number++) {
       String line = lines[number - 1];
       int hash = line.indexOf('#');
@@ -81,6 +85,17 @@ public final class VmcsImageText {
     }
     problems.throwIfErrors();
     return image;
+  }
+
+  /**
+   * Reads a file as {@link #parse(String, String, VmcsCatalog)} does, its path the name problems carry,
+   * through {@link TextInput}: at most {@link TextInput#DEFAULT_MAX_BYTES}, UTF-8 checked by line and byte.
+   *
+   * @throws IOException if the file cannot be opened or read
+   * @throws ProblemException with every problem of the text, or the file's {@code InputProblem}
+   */
+  public static VmcsImage load(Path file, VmcsCatalog catalog) throws IOException {
+    return parse(TextInput.read(file), file.toString(), catalog);
   }
 
   /** The image as text: one {@code QualifiedName 0xVALUE} line a field, by encoding. */

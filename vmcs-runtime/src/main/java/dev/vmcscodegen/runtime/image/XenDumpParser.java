@@ -20,7 +20,7 @@ import dev.vmcscodegen.runtime.image.DumpDialect.Layout;
 import dev.vmcscodegen.runtime.image.DumpDialect.Rule;
 import dev.vmcscodegen.runtime.image.DumpDialect.Section;
 import dev.vmcscodegen.runtime.image.DumpDialect.Target;
-import java.io.Reader;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -145,12 +145,15 @@ public final class XenDumpParser {
   }
 
   /**
-   * Reads a Xen dump from a text of any size, line by line: the image, its problems and the layout.
+   * Reads a Xen dump from UTF-8 text of any size, line by line: the image, its problems and the layout. A
+   * byte sequence that is not UTF-8 is read as U+FFFD, and a warning on a line of the dump.
    *
+   * @param text the bytes, which the caller closes
    * @param file the name problems carry ({@code FILE:LINE})
    * @throws ProblemException with every problem if the text holds no dump or a value does not fit its field
+   * @throws java.io.UncheckedIOException if the stream fails
    */
-  public static DumpReading read(Reader text, String file) {
+  public static DumpReading read(InputStream text, String file) {
     return DumpReader.read(DIALECT, text, file);
   }
 }

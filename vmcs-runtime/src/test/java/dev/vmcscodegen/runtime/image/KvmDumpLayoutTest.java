@@ -8,8 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vmcscodegen.problem.Problem;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,7 +38,11 @@ class KvmDumpLayoutTest {
   }
 
   static DumpReading read(String text) {
-    return KvmDumpParser.read(new StringReader(text), "dump.txt");
+    return KvmDumpParser.read(utf8(text), "dump.txt");
+  }
+
+  static InputStream utf8(String text) {
+    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
   }
 
   static List<String> ids(DumpReading reading) {
@@ -262,29 +265,34 @@ class KvmDumpLayoutTest {
     // A kern.log of 50 MB of other messages with the dump at its end, made as it is read: the text never
     // exists whole, so the reader must stream it.
     String dump = fixture("kvm-5.19-tertiary.txt");
-    Reader log = new Reader() {
-      private final String noise = "[ 1234.567890] audit: type=1400 apparmor=\"ALLOWED\" operation=\"open\"\n";
+    byte[] dumpBytes = dump.getBytes(StandardCharsets.UTF_8);
+    InputStream log = new InputStream() {
+      private final byte[] noise = "[ 1234.567890] audit: type=1400 apparmor=\"ALLOWED\" operation=\"open\"\n"
+          .getBytes(StandardCharsets.UTF_8);
       private long left = 50L * 1024 * 1024;
       private int dumpAt;
 
       @Override
-      public int read(char[] buffer, int offset, int length) {
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) {
         int n = 0;
         while (n < length) {
           if (left > 0) {
-            buffer[offset + n++] = noise.charAt((int) (left-- % noise.length() == 0 ? 0
-                : noise.length() - left % noise.length()) % noise.length());
-          } else if (dumpAt < dump.length()) {
-            buffer[offset + n++] = dump.charAt(dumpAt++);
+            buffer[offset + n++] = noise[(int) (left-- % noise.length == 0 ? 0
+                : noise.length - left % noise.length) % noise.length];
+          } else if (dumpAt < dumpBytes.length) {
+            buffer[offset + n++] = dumpBytes[dumpAt++];
           } else {
             return n == 0 ? -1 : n;
           }
         }
         return n;
       }
-
-      @Override
-      public void close() {}
     };
     DumpReading read = KvmDumpParser.read(log, "kern.log");
     assertEquals(read(dump).image(), read.image());

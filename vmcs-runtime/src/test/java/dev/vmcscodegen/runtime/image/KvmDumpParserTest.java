@@ -424,7 +424,7 @@ class KvmDumpParserTest {
     void dumpMsrListEfer() {
       assertEquals(List.of("xen.txt:2: warning: [DumpMsrListEfer] EFER skipped, Xen's MSR-load list value, not"
           + " the VMCS field: 'EFER(MSR LL) = 0x0000000000000500  PAT = 0x0007040600070406'"),
-          XenDumpParser.read(new java.io.StringReader("(XEN) *** Guest State ***\n"
+          XenDumpParser.read(KvmDumpLayoutTest.utf8("(XEN) *** Guest State ***\n"
               + "(XEN) EFER(MSR LL) = 0x0000000000000500  PAT = 0x0007040600070406\n"), "xen.txt").parsed()
               .problems().stream().map(Problem::render).toList());
     }

@@ -7,6 +7,10 @@ import dev.vmcscodegen.problem.Problem;
 import dev.vmcscodegen.problem.ProblemException;
 import dev.vmcscodegen.runtime.fields.VmcsEncodings;
 import dev.vmcscodegen.runtime.fields.VmcsFields;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +18,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code FIELD VALUE} text form of a VMCS image: reading, writing back, and every problem by id. */
 class VmcsImageTextTest {
@@ -64,6 +69,27 @@ class VmcsImageTextTest {
       assertEquals("VmcsControl16.VIRTUAL_PROCESSOR_ID 0x1" + nl + "VmcsGuestNW.CR0 0x80000031" + nl
           + "VmcsGuestNW.RIP 0xFFFFFFFFFFFFFFFF" + nl, VmcsImageText.format(image, VmcsFields.CATALOG));
       assertEquals(image, parse(VmcsImageText.format(image, VmcsFields.CATALOG)));
+    }
+
+    @Test
+    void aFileIsReadThroughTextInputAndAByteOrderMarkIsNoPartOfIt(@TempDir Path dir) throws IOException {
+      // U+FEFF before the first line, as an editor's "UTF-8 with BOM" writes it (Unicode 15, section 23.8).
+      Path file = dir.resolve("bom.vmcs");
+      Files.writeString(file, "\uFEFFVmcsGuestNW.RIP 0xFFF0\n", StandardCharsets.UTF_8);
+      assertEquals(OptionalLong.of(0xFFF0), VmcsImageText.load(file, VmcsFields.CATALOG).value(RIP));
+      assertEquals(OptionalLong.of(0xFFF0), parse("\uFEFFVmcsGuestNW.RIP 0xFFF0").value(RIP), "a decoded text too");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedByLineAndByte(@TempDir Path dir) throws IOException {
+      // 0xFF never occurs in UTF-8 (RFC 3629, section 1): line 2, byte 17 of the line, 18 + 17 = 35 of the file.
+      Path file = dir.resolve("bad.vmcs");
+      byte[] bytes = "VmcsGuestNW.RIP 1\nVmcsGuestNW.RSP x\n".getBytes(StandardCharsets.UTF_8);
+      bytes[34] = (byte) 0xFF;
+      Files.write(file, bytes);
+      ProblemException e = assertThrows(ProblemException.class, () -> VmcsImageText.load(file, VmcsFields.CATALOG));
+      assertEquals(List.of(file + ":2: [InputNotUtf8] byte 17 of the line (byte 35 of the file) is not UTF-8:"
+          + " 0xFF"), e.problems().stream().map(Problem::render).toList());
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.vmcscodegen.problem.Problem;
-import java.io.StringReader;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Random;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class XenDumpParserTest {
 
   static DumpReading read(String text) {
-    return XenDumpParser.read(new StringReader(text), "xen.txt");
+    return XenDumpParser.read(KvmDumpLayoutTest.utf8(text), "xen.txt");
   }
 
   @Test
