@@ -1,5 +1,6 @@
 package dev.vmcscodegen.processor;
 
+import dev.vmcscodegen.problem.Problem;
 import java.util.List;
 
 /** Where the processor found a spec, or every place it looked. */
@@ -31,4 +32,16 @@ sealed interface SpecLocation {
    * @param reason why it could not be read
    */
   record Unreadable(String where, String reason) implements SpecLocation {}
+
+  /**
+   * The spec was read but is no text the processor takes: too large, or not UTF-8.
+   *
+   * @param where where it is
+   * @param problems why, each naming the spec as the annotation does
+   */
+  record NotText(String where, List<Problem> problems) implements SpecLocation {
+    public NotText {
+      problems = List.copyOf(problems);
+    }
+  }
 }

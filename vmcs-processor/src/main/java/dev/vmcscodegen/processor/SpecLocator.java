@@ -1,9 +1,11 @@
 package dev.vmcscodegen.processor;
 
+import dev.vmcscodegen.problem.ProblemException;
+import dev.vmcscodegen.problem.TextInput;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -19,7 +21,9 @@ import javax.tools.StandardLocation;
  * Finds a spec in the order the {@code @VmcsSpec} javadoc promises: an absolute path as it is; under
  * {@code -Avmcs.specRoot}; under the class output directory and each of its parents up to the build
  * root ({@link #buildRoot}: the project and the checkout it sits in, never beyond); as a source path,
- * then class path resource. Records every place looked.
+ * then class path resource. Records every place looked. A spec is read through {@link TextInput} (a size
+ * bound, a byte-order mark skipped, invalid UTF-8 by line and byte), its problems naming the spec as the
+ * annotation does.
  */
 final class SpecLocator {
 
@@ -48,7 +52,7 @@ final class SpecLocator {
       looked.add("(\"" + name + "\" is not a file path: " + e.getReason() + ")");
     }
     if (path != null && path.isAbsolute()) {
-      return fromFile(path, looked).orElseGet(() -> new SpecLocation.NotFound(looked));
+      return fromFile(path, name, looked).orElseGet(() -> new SpecLocation.NotFound(looked));
     }
     if (path != null) {
       Optional<SpecLocation> found = specRoot.flatMap(root -> underRoot(root, name, looked))
@@ -67,7 +71,7 @@ final class SpecLocator {
 
   private Optional<SpecLocation> underRoot(String root, String name, List<String> looked) {
     try {
-      return fromFile(Path.of(root).resolve(name), looked);
+      return fromFile(Path.of(root).resolve(name), name, looked);
     } catch (InvalidPathException e) {
       looked.add("-A" + SPEC_ROOT_OPTION + "=" + root + " (not a path: " + e.getReason() + ")");
       return Optional.empty();
@@ -94,7 +98,7 @@ final class SpecLocator {
       return Optional.empty();
     }
     for (Path dir = start; dir != null; dir = dir.getParent()) {
-      Optional<SpecLocation> found = fromFile(dir.resolve(name), looked);
+      Optional<SpecLocation> found = fromFile(dir.resolve(name), name, looked);
       if (found.isPresent() || dir.equals(root.get())) {
         return found;
       }
@@ -134,23 +138,27 @@ final class SpecLocator {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(new SpecLocation.Found(resource.toUri().toString(),
-          resource.getCharContent(true).toString()));
+    String where = resource.toUri().toString();
+    try (InputStream in = resource.openInputStream()) {
+      return Optional.of(new SpecLocation.Found(where, TextInput.read(in, name, TextInput.DEFAULT_MAX_BYTES)));
     } catch (FileNotFoundException | NoSuchFileException e) {
       return Optional.empty(); // a file object for a resource that does not exist: reading it tells
+    } catch (ProblemException e) {
+      return Optional.of(new SpecLocation.NotText(where, e.problems()));
     } catch (IOException | RuntimeException e) {
-      return Optional.of(new SpecLocation.Unreadable(resource.toUri().toString(), e.toString()));
+      return Optional.of(new SpecLocation.Unreadable(where, e.toString()));
     }
   }
 
-  private static Optional<SpecLocation> fromFile(Path file, List<String> looked) {
+  private static Optional<SpecLocation> fromFile(Path file, String name, List<String> looked) {
     looked.add(file.toString());
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new SpecLocation.Found(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+      return Optional.of(new SpecLocation.Found(file.toString(), TextInput.read(file, name)));
+    } catch (ProblemException e) {
+      return Optional.of(new SpecLocation.NotText(file.toString(), e.problems()));
     } catch (IOException | RuntimeException e) {
       return Optional.of(new SpecLocation.Unreadable(file.toString(), e.toString()));
     }

@@ -139,6 +139,10 @@ public final class VmcsProcessor extends AbstractProcessor {
       error(element, mirror, Message.SPEC_UNREADABLE.format(unreadable.where(), unreadable.reason()));
       return;
     }
+    if (location instanceof SpecLocation.NotText notText) {
+      notText.problems().forEach(problem -> error(element, mirror, problem.render()));
+      return;
+    }
     SpecLocation.Found found = (SpecLocation.Found) location;
     SpecCompilation compilation = phases.compile(spec.value(), found.content(), spec.extendsBase(),
         packageOf(element), spec.prefix());

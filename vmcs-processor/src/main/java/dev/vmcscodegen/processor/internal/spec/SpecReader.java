@@ -6,6 +6,7 @@ import dev.vmcscodegen.processor.internal.model.FieldDef;
 import dev.vmcscodegen.processor.internal.model.FieldGroup;
 import dev.vmcscodegen.processor.internal.model.Message;
 import dev.vmcscodegen.problem.Problem;
+import dev.vmcscodegen.problem.TextInput;
 import dev.vmcscodegen.processor.internal.model.SpecFile;
 import dev.vmcscodegen.encoding.VmcsWidth;
 import java.util.ArrayList;
@@ -41,10 +42,13 @@ public final class SpecReader {
     this.fileName = fileName;
   }
 
-  /** Reads a spec's text; {@code fileName} is how diagnostics name it. */
+  /**
+   * Reads a spec's text; {@code fileName} is how diagnostics name it. A leading byte-order mark (an editor
+   * saved "UTF-8 with BOM", and the text was decoded without {@link TextInput}) is no part of line 1.
+   */
   public static ReadResult read(String fileName, String content) {
     SpecReader reader = new SpecReader(fileName);
-    for (SpecLine line : SpecLine.split(content)) {
+    for (SpecLine line : SpecLine.split(TextInput.withoutByteOrderMark(content))) {
       reader.readLine(line);
     }
     SpecFile spec = new SpecFile(fileName, reader.groups, reader.fields);
