@@ -3,10 +3,6 @@ package dev.vmcscodegen.maven;
 import dev.vmcscodegen.problem.Problem;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,22 +107,9 @@ public class GenerateMojo extends AbstractMojo {
             + " would both generate " + spec.prefix() + "Fields in package '" + spec.packageName()
             + "'; give one of them another <prefix> or <packageName>");
       }
-      inputs.add(read(file, name, spec));
+      inputs.add(SpecInput.load(file, name, spec.packageName(), spec.prefix(), spec.extendsBase()));
     }
     return inputs;
-  }
-
-  private static SpecInput read(Path file, String name, Spec spec) {
-    try {
-      return SpecInput.read(name, Files.readString(file, StandardCharsets.UTF_8), spec.packageName(),
-          spec.prefix(), spec.extendsBase());
-    } catch (NoSuchFileException e) {
-      return SpecInput.unreadable(name, "no such file", spec.packageName(), spec.prefix(), spec.extendsBase());
-    } catch (MalformedInputException e) {
-      return SpecInput.unreadable(name, "not UTF-8 text", spec.packageName(), spec.prefix(), spec.extendsBase());
-    } catch (IOException e) {
-      return SpecInput.unreadable(name, e.toString(), spec.packageName(), spec.prefix(), spec.extendsBase());
-    }
   }
 
   /**

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,7 +66,7 @@ record Generation(Path outputDirectory, Path classesDirectory, Path stateFile, S
     List<GeneratedSource> sources = new ArrayList<>();
     for (SpecInput spec : specs) {
       if (spec.content() == null) {
-        problems.add(SpecCompiler.unreadable(spec.name(), spec.unreadable()));
+        problems.addAll(spec.unreadable());
         continue;
       }
       SpecCompilation compilation = SpecCompiler.compile(spec.name(), spec.content(), spec.extendsBase(),
@@ -84,11 +85,12 @@ record Generation(Path outputDirectory, Path classesDirectory, Path stateFile, S
       String relative = source.qualifiedName().replace('.', '/') + ".java";
       outputs.add(relative);
       Path file = outputDirectory.resolve(relative);
-      if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(source.text())) {
+      byte[] text = source.text().getBytes(StandardCharsets.UTF_8);
+      if (holds(file, text)) {
         unchanged.add(relative);
       } else {
         Files.createDirectories(file.getParent());
-        Files.writeString(file, source.text(), StandardCharsets.UTF_8);
+        Files.write(file, text);
         written.add(relative);
       }
     }
@@ -102,6 +104,15 @@ record Generation(Path outputDirectory, Path classesDirectory, Path stateFile, S
     }
     new GenerationState(hash, List.copyOf(outputs)).write(stateFile);
     return new Outcome(List.of(), false, written, unchanged, removed);
+  }
+
+  /**
+   * Whether {@code file} holds exactly {@code text}: compared as bytes, so a file edited into anything
+   * (not UTF-8, huge) is simply different and written again.
+   */
+  private static boolean holds(Path file, byte[] text) throws IOException {
+    return Files.isRegularFile(file) && Files.size(file) == text.length
+        && Arrays.equals(Files.readAllBytes(file), text);
   }
 
   /** Deletes {@code Name.class} and {@code Name$*.class} of a deleted source {@code pkg/Name.java}. */

@@ -130,9 +130,33 @@ class GenerationTest {
     @Test
     void anUnreadableSpecIsAProblemAtItsName() throws IOException {
       Generation.Outcome outcome = generation("p1").run(List.of(
-          SpecInput.unreadable("/p/missing.spec", "no such file", "com.example", "Ext", false)));
+          SpecInput.load(dir.resolve("missing.spec"), "/p/missing.spec", "com.example", "Ext", false)));
       assertEquals(List.of("/p/missing.spec: [VmcsSpecUnreadable] cannot read spec file /p/missing.spec: no such file"),
           outcome.problems().stream().map(Problem::render).toList());
+    }
+
+    @Test
+    void aByteOrderMarkIsNoPartOfTheSpec() throws IOException {
+      // EF BB BF: U+FEFF in UTF-8, what an editor's "UTF-8 with BOM" writes first (Unicode 15, section 23.8).
+      Path file = dir.resolve("bom.spec");
+      Files.write(file, ("\uFEFF" + TWO_GROUPS).getBytes(StandardCharsets.UTF_8));
+      Generation.Outcome outcome = generation("p1").run(List.of(
+          SpecInput.load(file, "bom.spec", "com.example", "Ext", true)));
+      assertEquals(List.of(), outcome.problems());
+      assertEquals(4, outcome.written().size());
+    }
+
+    @Test
+    void aSpecThatIsNotUtf8IsAProblemAtItsLineAndByte() throws IOException {
+      // Latin-1 writes é as the one byte 0xE9, which in UTF-8 starts a three-byte sequence that "l" (0x6C)
+      // cannot continue (RFC 3629, section 3): line 2, byte 33 of the line, byte 44 + 33 = 77 of the file.
+      Path file = dir.resolve("latin1.spec");
+      Files.write(file, TWO_GROUPS.replace("select", "s\u00e9lect").getBytes(StandardCharsets.ISO_8859_1));
+      Generation.Outcome outcome = generation("p1").run(List.of(
+          SpecInput.load(file, "latin1.spec", "com.example", "Ext", true)));
+      assertEquals(List.of("latin1.spec:2: [InputNotUtf8] byte 33 of the line (byte 77 of the file) is not UTF-8:"
+          + " 0xE9"), outcome.problems().stream().map(Problem::render).toList());
+      assertFalse(Files.exists(dir.resolve("gen")), "nothing generated");
     }
 
     @Test
@@ -176,8 +200,9 @@ class GenerationTest {
 
     @Test
     void specInputHasContentOrAReasonNeverBoth() {
-      assertThrows(IllegalArgumentException.class, () -> new SpecInput("s", "text", "why", "p", "V", false));
-      assertThrows(IllegalArgumentException.class, () -> new SpecInput("s", null, "", "p", "V", false));
+      List<Problem> why = List.of(dev.vmcscodegen.processor.SpecCompiler.unreadable("s", "why"));
+      assertThrows(IllegalArgumentException.class, () -> new SpecInput("s", "text", why, "p", "V", false));
+      assertThrows(IllegalArgumentException.class, () -> new SpecInput("s", null, List.of(), "p", "V", false));
     }
   }
 }
