@@ -43,20 +43,11 @@ class CapabilityInput {
    * @throws dev.vmcscodegen.problem.ProblemException if the input cannot be used
    */
   Parsed<VmxCapabilities> read(PrintWriter err) {
-    Parsed<VmxCapabilities> parsed = msrFile != null ? loadFile(msrFile) : readDevice(msrDevice);
+    Parsed<VmxCapabilities> parsed = msrFile != null ? InputFiles.read(msrFile, VmxCapabilities::loadProfile)
+        : readDevice(msrDevice);
     parsed.problems().stream().map(Problem::render).forEach(err::println);
     err.flush();
     return parsed;
-  }
-
-  private static Parsed<VmxCapabilities> loadFile(Path file) {
-    try {
-      return VmxCapabilities.loadProfile(file);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": no such file");
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-    }
   }
 
   private static Parsed<VmxCapabilities> readDevice(Path device) {

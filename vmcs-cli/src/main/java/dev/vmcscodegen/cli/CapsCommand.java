@@ -7,8 +7,6 @@ import dev.vmcscodegen.runtime.capability.VmxCapabilities;
 import dev.vmcscodegen.runtime.resolve.ControlConflictException;
 import dev.vmcscodegen.runtime.resolve.ControlResolver;
 import dev.vmcscodegen.runtime.resolve.ResolvedControls;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -96,12 +94,6 @@ public final class CapsCommand implements Callable<Integer> {
    * @throws ProblemException with every problem of the profile
    */
   static VmxCapabilities loadFile(Path file) {
-    try {
-      return VmxCapabilities.load(file);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": no such file");
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-    }
+    return InputFiles.read(file, VmxCapabilities::load);
   }
 }

@@ -21,16 +21,10 @@ import dev.vmcscodegen.runtime.image.KvmDumpParser;
 import dev.vmcscodegen.runtime.image.XenDumpParser;
 import dev.vmcscodegen.runtime.image.VmcsImage;
 import dev.vmcscodegen.runtime.image.VmcsImageText;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,12 +100,12 @@ public final class CheckCommand implements Callable<Integer> {
     }
     Path source = image.vmcsFile != null ? image.vmcsFile : image.kvmDump != null ? image.kvmDump : image.dump;
     DumpFormat format = image.vmcsFile != null ? DumpFormat.IMAGE
-        : image.kvmDump != null ? DumpFormat.KVM : withReader(source, DumpFormat::detect);
+        : image.kvmDump != null ? DumpFormat.KVM : InputFiles.stream(source, DumpFormat::detect);
     DumpReading reading = switch (format) {
       case IMAGE -> new DumpReading("FIELD VALUE image", "", new Parsed<>(
-          VmcsImageText.parse(read(source), source.toString(), VmcsFields.CATALOG), List.of()));
-      case KVM -> withReader(source, reader -> KvmDumpParser.read(reader, source.toString()));
-      case XEN -> withReader(source, reader -> XenDumpParser.read(reader, source.toString()));
+          InputFiles.read(source, file -> VmcsImageText.load(file, VmcsFields.CATALOG)), List.of()));
+      case KVM -> InputFiles.stream(source, in -> KvmDumpParser.read(in, source.toString()));
+      case XEN -> InputFiles.stream(source, in -> XenDumpParser.read(in, source.toString()));
       case NONE -> throw new ProblemException(List.of(DumpProblem.NO_DUMP.at(source.toString(), 0, "")));
     };
     Parsed<VmcsImage> parsed = reading.parsed();
@@ -127,7 +121,8 @@ public final class CheckCommand implements Callable<Integer> {
       String kind = reading.layout().isEmpty() ? ""
           : " (" + reading.hypervisor() + ", " + reading.layout() + ")";
       out.printf("%s%s: %d fields%s; profile %s; MAXPHYADDR %d.%n", source, kind, vmcs.size(),
-          parsed.problems().isEmpty() ? "" : " (" + parsed.problems().size() + " dump lines are not VMCS fields)",
+          parsed.problems().isEmpty() ? ""
+              : " (" + parsed.problems().size() + (parsed.problems().size() == 1 ? " warning)" : " warnings)"),
           profile == null ? "none" : profile.name(),
           maxPhysicalAddress);
       out.print(report.diagnosis());
@@ -172,28 +167,5 @@ public final class CheckCommand implements Callable<Integer> {
     report.missingInputs().forEach(missingInputs::add);
     root.add("missing_inputs", missingInputs);
     return root;
-  }
-
-  /** Runs {@code use} on the file as a UTF-8 stream (a dump may be a whole kern.log). */
-  private static <T> T withReader(Path file, Function<Reader, T> use) {
-    try (Reader reader = Files.newBufferedReader(file)) {
-      return use.apply(reader);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": no such file");
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-    } catch (UncheckedIOException e) {
-      throw new InputException(file + ": cannot read: " + e.getCause().getMessage(), e);
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": no such file");
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-    }
   }
 }

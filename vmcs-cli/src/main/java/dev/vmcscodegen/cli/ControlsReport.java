@@ -58,6 +58,6 @@ final class ControlsReport {
     for (ControlConflict conflict : conflicts.conflicts()) {
       lines.add("  " + conflict.describe());
     }
-    return InputException.problems(lines);
+    return InputException.lines(lines);
   }
 }

@@ -79,7 +79,7 @@ public final class InitCommand implements Callable<Integer> {
       List<String> lines = new ArrayList<>();
       lines.add(msrFile + ": " + unsupported.getMessage().lines().findFirst().orElseThrow());
       unsupported.reasons().forEach(reason -> lines.add("  " + reason));
-      throw InputException.problems(lines);
+      throw InputException.lines(lines);
     }
     if (destination.json) {
       JsonOutput.print(spec.commandLine().getOut(), json(launch));

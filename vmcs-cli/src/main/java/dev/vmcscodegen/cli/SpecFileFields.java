@@ -1,20 +1,17 @@
 package dev.vmcscodegen.cli;
 
-import dev.vmcscodegen.problem.Problem;
+import dev.vmcscodegen.problem.ProblemException;
+import dev.vmcscodegen.problem.TextInput;
 import dev.vmcscodegen.processor.SpecCompilation;
 import dev.vmcscodegen.processor.SpecCompiler;
 import dev.vmcscodegen.processor.SpecField;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The fields of a spec file, read and checked by the processor's own façade ({@link SpecCompiler}), so
  * {@code vmcs fields --spec} reports exactly the problems, in exactly the words, that javac reports for
- * {@code @VmcsSpec} on that file.
+ * {@code @VmcsSpec} on that file. The file is read through {@link TextInput}, as the processor reads it.
  */
 final class SpecFileFields {
 
@@ -24,12 +21,14 @@ final class SpecFileFields {
    * Reads and checks {@code file}; with {@code extendsBase}, also checks that it reuses no encoding or
    * name of the base spec. Group names use {@code prefix} as the generated enums would.
    *
-   * @throws InputException if the file cannot be read, or with every problem as {@code FILE:LINE: message}
+   * @throws InputException if the file cannot be read
+   * @throws ProblemException with every problem of the spec, or the file's {@code InputProblem}
    */
   static List<FieldRow> read(Path file, boolean extendsBase, String prefix) {
-    SpecCompilation checked = SpecCompiler.check(file.toString(), readFile(file), extendsBase, prefix);
+    String text = InputFiles.read(file, TextInput::read);
+    SpecCompilation checked = SpecCompiler.check(file.toString(), text, extendsBase, prefix);
     if (!checked.succeeded()) {
-      throw InputException.problems(checked.problems().stream().map(Problem::render).toList());
+      throw new ProblemException(checked.problems());
     }
     return checked.fields().stream().map(SpecFileFields::row).toList();
   }
@@ -37,15 +36,5 @@ final class SpecFileFields {
   private static FieldRow row(SpecField field) {
     return new FieldRow(field.encoding(), field.name(), field.typeName(), field.category(), field.width(),
         field.doc(), field.sdmReference());
-  }
-
-  private static String readFile(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": no such file");
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-    }
   }
 }

@@ -67,8 +67,8 @@ public final class VmcsCli {
       PrintWriter errors = failed.getErr();
       if (exception instanceof ProblemException problems) {
         problems.problems().forEach(problem -> errors.println(problem.render()));
-      } else if (exception instanceof InputException input && !input.problemLines().isEmpty()) {
-        input.problemLines().forEach(errors::println);
+      } else if (exception instanceof InputException input && !input.lines().isEmpty()) {
+        input.lines().forEach(errors::println);
       } else {
         String message = exception instanceof InputException
             ? exception.getMessage()

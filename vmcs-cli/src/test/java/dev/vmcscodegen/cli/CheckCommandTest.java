@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,8 +61,7 @@ class CheckCommandTest {
     assertTrue(run.out().contains("VM entry undecided: none of the "), run.out());
     assertTrue(run.out().contains("they need:\n  "), run.out());
     assertTrue(run.out().contains("guest-link-ptr-align: VmcsGuest64.VMCS_LINK_POINTER (0x2800) is absent"), run.out());
-    assertTrue(run.out().startsWith(DUMP + " (KVM dump_vmcs, Linux 5.19 and later): 109 fields (2 dump lines are"
-        + " not VMCS fields); profile "), run.out());
+    assertTrue(run.out().startsWith(DUMP + " (KVM dump_vmcs, Linux 5.19 and later): 109 fields (2 warnings); profile "), run.out());
     assertEquals(sampleWarnings(DUMP), run.err().lines().toList());
   }
 
@@ -164,6 +165,52 @@ class CheckCommandTest {
     Files.writeString(image, "VmcsGuestNW.CR3 0x1000\n");
     CliRun imageRun = CliRun.of("check", "--msr-file", PROFILE, "--dump", image.toString());
     assertTrue(imageRun.out().startsWith(image + ": 1 fields; "), imageRun.out());
+  }
+
+  @Test
+  void aDumpInALogWithBytesThatAreNotUtf8IsStillCheckedAndWarnsOnlyOnItsOwnLines() throws IOException {
+    // 0xFF never occurs in UTF-8 (RFC 3629, section 1). A console line before the dump: not reported. The
+    // sample's line 24 (Interruptibility) with 0xFF in its dmesg time stamp: a warning, and still read.
+    List<String> lines = Files.readAllLines(Path.of(DUMP));
+    int noisy = 23;
+    String interruptibility = lines.get(noisy);
+    assertTrue(interruptibility.startsWith("[ 2311.499063] kvm_intel: Interruptibility"), interruptibility);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    log.writeBytes(new byte[] {'t', 't', 'y', ':', ' ', (byte) 0xFF, '\n'});
+    for (int i = 0; i < lines.size(); i++) {
+      byte[] line = (lines.get(i) + "\n").getBytes(StandardCharsets.UTF_8);
+      if (i == noisy) {
+        line[3] = (byte) 0xFF;
+      }
+      log.writeBytes(line);
+    }
+    Path file = dir.resolve("kern.log");
+    Files.write(file, log.toByteArray());
+    CliRun run = CliRun.of("check", "--msr-file", PROFILE, "--kvm-dump", file.toString());
+    CliRun clean = CliRun.of("check", "--msr-file", PROFILE, "--kvm-dump", DUMP);
+    assertEquals(clean.exitCode(), run.exitCode(), run.err());
+    assertEquals(clean.out().replace(DUMP, file.toString()).replace("(2 warnings)", "(3 warnings)"), run.out());
+    // the line is 25 of the log (one line before the dump); its byte 4; the log's 7 bytes, then 23 lines
+    int before = 7 + lines.subList(0, noisy).stream().mapToInt(line -> line.length() + 1).sum();
+    assertEquals(List.of(
+        file + ":2: warning: [DumpHeaderLine] skipped, the dump's header: 'VMCS 00000000336523a9, last attempted"
+            + " VM-entry on CPU 8'",
+        file + ":22: warning: [DumpEffectiveEfer] skipped, KVM's effective EFER, not the VMCS field (\"load"
+            + " IA32_EFER\" is 0): 'EFER= 0x0000000000000d01 (effective)'",
+        file + ":25: warning: [InputNotUtf8Replaced] byte 4 of the line (byte " + (before + 4) + " of the file) is"
+            + " not UTF-8: 0xFF; read as U+FFFD"), run.err().lines().toList());
+  }
+
+  @Test
+  void anImageFileThatIsNotUtf8IsBadInputAtItsLineAndByte() throws IOException {
+    // 0xFF never occurs in UTF-8 (RFC 3629, section 1): line 1, byte 17.
+    Path image = dir.resolve("bad.vmcs");
+    Files.write(image, new byte[] {'V', 'm', 'c', 's', 'G', 'u', 'e', 's', 't', 'N', 'W', '.', 'R', 'I', 'P', ' ',
+        (byte) 0xFF, '\n'});
+    assertEquals(image + ":1: [InputNotUtf8] byte 17 of the line (byte 17 of the file) is not UTF-8: 0xFF",
+        CliRun.of("check", "--msr-file", PROFILE, "--vmcs-file", image.toString()).failure(1));
+    assertEquals(image + ":1: [InputNotUtf8] byte 17 of the line (byte 17 of the file) is not UTF-8: 0xFF",
+        CliRun.of("check", "--msr-file", PROFILE, "--dump", image.toString()).failure(1));
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -168,6 +169,25 @@ class FieldsCommandTest {
     CliRun run = CliRun.of("fields", "--spec", spec.toString(), "--extends-base", "--json");
     assertEquals(1, run.exitCode());
     assertTrue(run.err().startsWith(spec + ":2: ") && run.err().contains("[VmcsBaseEncodingCollision]"), run.err());
+  }
+
+  @Test
+  void aSpecFileIsReadAsJavacReadsIt() throws IOException {
+    // An editor's "UTF-8 with BOM" (U+FEFF first, Unicode 15, section 23.8); then Latin-1's é, the one byte
+    // 0xE9, which starts a three-byte UTF-8 sequence that " " cannot continue (RFC 3629, section 3).
+    // SDM Vol. 3C 25.11.2, Table 25-21: 0x03E0 is a free 16-bit control encoding (index 0x1F0).
+    String text = "[control 16] SDM Vol. 3C 25.11.2\nVENDOR_SELECT 0x03E0 Vendor select\n";
+    Path bom = directory.resolve("bom.spec");
+    Files.writeString(bom, "\uFEFF" + text, StandardCharsets.UTF_8);
+    assertEquals(0, CliRun.of("fields", "--spec", bom.toString(), "--extends-base", "--json").exitCode());
+    assertEquals(List.of(), javacErrors(bom));
+    Path latin1 = directory.resolve("latin1.spec");
+    Files.write(latin1, text.replace("Vendor select", "Vendor s\u00e9 lect").getBytes(StandardCharsets.ISO_8859_1));
+    CliRun run = CliRun.of("fields", "--spec", latin1.toString(), "--extends-base");
+    // line 2, byte 30 of the line ("VENDOR_SELECT 0x03E0 Vendor s" is 29), 33 + 30 = 63 of the file
+    assertEquals(latin1 + ":2: [InputNotUtf8] byte 30 of the line (byte 63 of the file) is not UTF-8: 0xE9",
+        run.failure(1));
+    assertEquals(javacErrors(latin1), run.err().lines().toList());
   }
 
   @Test

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,36 @@ class LauncherTest {
     // SDM Vol. 3D Table C-1: 33 = VM-entry failure due to invalid guest state; bit 31 entry failure.
     assertEquals(33, report.get("basic_reason").getAsInt());
     assertTrue(report.get("entry_failure").getAsBoolean());
+  }
+
+  @Test
+  void aFullStandardOutputExits1WithOneLineOnStderr() throws IOException, InterruptedException {
+    // Linux null(4): every write to /dev/full fails with ENOSPC, as on a full disk.
+    File full = new File("/dev/full");
+    Assumptions.assumeTrue(full.exists() && full.canWrite(), "no writable /dev/full on this system");
+    Path err = Files.createTempFile("vmcs-err", ".txt");
+    try {
+      Process process = new ProcessBuilder(java(), "-jar", JAR.toString(), "fields")
+          .redirectOutput(full).redirectError(err.toFile()).start();
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the process did not end");
+      assertEquals(1, process.exitValue());
+      assertEquals(List.of("vmcs: cannot write the output (standard output is full or closed)"),
+          Files.readAllLines(err, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(err);
+    }
+  }
+
+  @Test
+  void aClosedStandardOutputExits1WithOneLineOnStderr() throws IOException, InterruptedException {
+    // sh's ">&-" closes descriptor 1 before java starts (POSIX, Shell Command Language 2.7.6); no perf data
+    // file, which the JVM would otherwise open early, perhaps as descriptor 1.
+    Path sh = Path.of("/bin/sh");
+    Assumptions.assumeTrue(Files.isExecutable(sh), "no /bin/sh on this system");
+    Result result = run(Path.of("."), List.of(sh.toString(), "-c", "exec \"$0\" -XX:-UsePerfData -jar \"$1\" fields >&-", java(),
+        JAR.toString()));
+    assertEquals(1, result.exitCode(), result.err());
+    assertEquals("vmcs: cannot write the output (standard output is full or closed)", result.err().strip());
   }
 
   @Test
