@@ -325,10 +325,10 @@ class KvmDumpParserTest {
     @Test
     void dumpNotFound() {
       // what DumpFormat.detect calls NONE: no KVM or Xen dump line, no FIELD VALUE line
-      assertEquals(DumpFormat.NONE, DumpFormat.detect(new java.io.StringReader(
+      assertEquals(DumpFormat.NONE, DumpFormat.detect(KvmDumpLayoutTest.utf8(
           "Jun 24 17:25:51 host kernel: usb 1-1: new high-speed USB device number 2\n")));
-      assertEquals(DumpFormat.NONE, DumpFormat.detect(new java.io.StringReader("")));
-      assertEquals(DumpFormat.IMAGE, DumpFormat.detect(new java.io.StringReader("# pasted\nVmcsGuestNW.RIP 0xfff0\n")));
+      assertEquals(DumpFormat.NONE, DumpFormat.detect(KvmDumpLayoutTest.utf8("")));
+      assertEquals(DumpFormat.IMAGE, DumpFormat.detect(KvmDumpLayoutTest.utf8("# pasted\nVmcsGuestNW.RIP 0xfff0\n")));
       assertEquals("dump.txt: [DumpNotFound] no VMCS dump in the text: no line of a Linux KVM dump_vmcs or a Xen"
           + " vmcs_dump_vcpu dump, and no FIELD VALUE line", DumpProblem.NO_DUMP.at("dump.txt", 0, "").render());
     }
