@@ -203,14 +203,15 @@ class CheckCommandTest {
 
   @Test
   void anImageFileThatIsNotUtf8IsBadInputAtItsLineAndByte() throws IOException {
-    // 0xFF never occurs in UTF-8 (RFC 3629, section 1): line 1, byte 17.
+    // 0xFF never occurs in UTF-8 (RFC 3629, section 1): line 2, byte 17 of the line, 18 + 17 = 35 of the file.
     Path image = dir.resolve("bad.vmcs");
-    Files.write(image, new byte[] {'V', 'm', 'c', 's', 'G', 'u', 'e', 's', 't', 'N', 'W', '.', 'R', 'I', 'P', ' ',
-        (byte) 0xFF, '\n'});
-    assertEquals(image + ":1: [InputNotUtf8] byte 17 of the line (byte 17 of the file) is not UTF-8: 0xFF",
-        CliRun.of("check", "--msr-file", PROFILE, "--vmcs-file", image.toString()).failure(1));
-    assertEquals(image + ":1: [InputNotUtf8] byte 17 of the line (byte 17 of the file) is not UTF-8: 0xFF",
-        CliRun.of("check", "--msr-file", PROFILE, "--dump", image.toString()).failure(1));
+    byte[] bytes = "VmcsGuestNW.RIP 1\nVmcsGuestNW.RSP x\n".getBytes(StandardCharsets.UTF_8);
+    bytes[34] = (byte) 0xFF;
+    Files.write(image, bytes);
+    String expected = image + ":2: [InputNotUtf8] byte 17 of the line (byte 35 of the file) is not UTF-8: 0xFF";
+    assertEquals(expected, CliRun.of("check", "--msr-file", PROFILE, "--vmcs-file", image.toString()).failure(1));
+    assertEquals(expected, CliRun.of("check", "--msr-file", PROFILE, "--dump", image.toString()).failure(1),
+        "told an image by its first line, then read as one");
   }
 
   @Test
