@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Where {@code vmcs caps} and {@code vmcs check} take the capability MSRs from: a profile file (our
- * {@code MSR VALUE} lines or a VirtualBox release log, detected) or a Linux msr device; exactly one.
+ * {@code MSR VALUE} lines, a VirtualBox release log or QEMU vmxcap output, detected) or a Linux msr device;
+ * exactly one.
  * What cannot be read is a warning and reported as unknown; only an input without IA32_VMX_BASIC, or
  * without any line that reads, is an error.
  */
@@ -24,7 +25,8 @@ class CapabilityInput {
 
   @Option(names = "--msr-file", paramLabel = "FILE", required = true,
       description = "A capability profile: 'MSR VALUE' lines, hex (0x480 0x00da040000000004), '#' comments;"
-          + " or a VirtualBox release log (VBox.log) with its 'HM: MSR_IA32_VMX_...' lines.")
+          + " a VirtualBox release log (VBox.log) with its 'HM: MSR_IA32_VMX_...' lines; or QEMU vmxcap output"
+          + " (its 'Hex:' values).")
   Path msrFile;
 
   @Option(names = "--msr-device", paramLabel = "PATH", required = true,

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "caps",
     mixinStandardHelpOptions = true,
-    description = "Report VMX capabilities from a profile file ('MSR VALUE' lines or a VirtualBox release log)"
-        + " or a Linux MSR device (SDM Vol. 3D Appendix A).")
+    description = "Report VMX capabilities from a profile file ('MSR VALUE' lines, a VirtualBox release log or"
+        + " QEMU vmxcap output) or a Linux MSR device (SDM Vol. 3D Appendix A).")
 public final class CapsCommand implements Callable<Integer> {
 
   /** Where the MSR values come from: exactly one source, a profile, a device, or two profiles to compare. */

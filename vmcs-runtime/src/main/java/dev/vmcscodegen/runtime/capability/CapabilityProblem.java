@@ -26,6 +26,12 @@ public enum CapabilityProblem implements ProblemKind {
   /** An MSR given two different values: which one the processor has is unknown. */
   CONFLICTING_MSR("CapsConflictingMsr", "given two values, %s on line %d and %s here",
       "SDM Vol. 3D Appendix A", Severity.WARNING),
+  /**
+   * MSRs that QEMU's vmxcap printed decoded (a control section, or a section without its {@code Hex:}
+   * line): no value to read, so they are unknown.
+   */
+  DECODED_ONLY("CapsDecodedOnly", "vmxcap printed '%s' decoded (%s), not as a value: unknown", "",
+      Severity.WARNING),
   /** An MSR that exists by the presence rules but is absent: what it decides is unknown. */
   MISSING_MSR("CapsMissingMsr", "missing, though %s; it decides %s", "", Severity.WARNING),
   /**
@@ -47,8 +53,8 @@ public enum CapabilityProblem implements ProblemKind {
       "SDM Vol. 3D A.1", Severity.ERROR),
   /** No line of the input is a capability MSR value. */
   NOTHING_READ("CapsNothingRead",
-      "no line is a capability MSR value ('0x480 0x00da040000000004', 'IA32_VMX_BASIC 0x...', or a VirtualBox"
-          + " release-log line 'HM: MSR_IA32_VMX_BASIC = 0x...')",
+      "no line is a capability MSR value ('0x480 0x00da040000000004', 'IA32_VMX_BASIC 0x...', a VirtualBox"
+          + " release-log line 'HM: MSR_IA32_VMX_BASIC = 0x...', or vmxcap's 'Hex: 0x...')",
       "", Severity.ERROR);
 
   private final ProblemDefinition definition;

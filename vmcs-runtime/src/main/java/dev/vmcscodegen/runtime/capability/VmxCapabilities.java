@@ -30,7 +30,8 @@ import java.util.TreeMap;
  * the accessors for them return empty.
  *
  * <p>Ways to make one: {@link #read} a backend's MSRs, {@link #readProfile} or {@link #loadProfile} a
- * profile text ({@code MSR VALUE} lines, see {@link #toProfileText()}, or a VirtualBox release log) with
+ * profile text ({@code MSR VALUE} lines, see {@link #toProfileText()}, a VirtualBox release log or QEMU
+ * vmxcap output) with
  * warnings, or strictly, refusing any problem: {@link #parse}, {@link #load}, {@link #of}.
  *
  * <p>A profile may lack MSRs that the processor has (a log that stops early, a device that would not read
@@ -133,7 +134,8 @@ public final class VmxCapabilities {
   }
 
   /**
-   * Reads a profile text: our {@code MSR VALUE} lines or a VirtualBox release log, detected by its lines.
+   * Reads a profile text: our {@code MSR VALUE} lines, a VirtualBox release log or QEMU vmxcap output,
+   * detected by its lines (the forms of {@code VmxCapabilitiesParser}).
    * A line that does not read, an MSR missing or one that cannot exist, a value against the SDM, is a
    * warning; what a missing MSR decides is then unknown ({@link #unknownMsrs()}).
    *

@@ -5,20 +5,20 @@ import dev.vmcscodegen.problem.ProblemException;
 import dev.vmcscodegen.problem.Problems;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a capability profile in either of two forms, told apart by its lines:
+ * Reads a capability profile in one of three forms, told apart by its lines:
  * <ul>
- *   <li>a VirtualBox release log ({@code VBox.log}): any line holding {@code HM: MSR_IA32_VMX_NAME = VALUE},
- *       whatever comes before it (the log's time stamp) and whatever other lines there are. VirtualBox's
- *       {@code HM.cpp} prints these with {@code %#RX64} ({@code 0x} and hex digits), versions before 5.0 with
- *       {@code %RX64} (no {@code 0x}) and IA32_VMX_BASIC as {@code MSR_IA32_VMX_BASIC_INFO};</li>
+ *   <li>a VirtualBox release log ({@code VBox.log}): every capability line of {@link VirtualBoxLogLine},
+ *       whatever precedes it and whatever other lines there are;</li>
+ *   <li>the output of QEMU's {@code vmxcap} ({@link VmxcapOutput}): its {@code Hex:} values; its decoded
+ *       sections stay unknown;</li>
  *   <li>otherwise our own text form: one {@code MSR VALUE} pair a line, both hexadecimal ({@code 0x}
  *       optional), the MSR also by name ({@code IA32_VMX_BASIC}); {@code #} at the start of a line or after
  *       white space starts a comment; blank lines are ignored.</li>
@@ -32,13 +32,11 @@ final class VmxCapabilitiesParser {
 
   private static final Pattern HEX = Pattern.compile("(?:0[xX])?[0-9a-fA-F]{1,16}");
   private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
-  /** A VirtualBox release-log line of a VMX capability MSR, after any log prefix. */
-  private static final Pattern VIRTUALBOX = Pattern.compile("(?:^|\\s)HM:\\s+MSR_IA32_VMX_([A-Z0-9_]+)\\s*=\\s*(\\S*)");
-  /** VirtualBox before 5.0 printed IA32_VMX_BASIC under this name. */
-  private static final String VIRTUALBOX_OLD_BASIC = "BASIC_INFO";
 
   /** The MSR values read and every problem found. */
   record Result(Map<VmxCapabilityMsr, Long> values, Problems problems) {}
+
+  private VmxCapabilitiesParser() {}
 
   /**
    * Reads a profile strictly, as before profiles degraded: the problems of the lines if any, else the
@@ -47,16 +45,7 @@ final class VmxCapabilitiesParser {
    * @throws ProblemException with those problems, if any
    */
   static Map<VmxCapabilityMsr, Long> parseStrict(String text, String file) {
-    String[] textLines = text.split("\r?\n|\r", -1);
-    Reading reading = new Reading(file);
-    boolean virtualBox = isVirtualBox(textLines);
-    for (int index = 0; index < textLines.length; index++) {
-      if (virtualBox) {
-        reading.virtualBoxLine(textLines[index], index + 1);
-      } else {
-        reading.profileLine(textLines[index], index + 1);
-      }
-    }
+    Reading reading = read(text, file);
     if (reading.problems.isEmpty()) {
       reading.problems.addAll(MsrPresence.problems(reading.values, reading.lines, file));
     }
@@ -66,34 +55,30 @@ final class VmxCapabilitiesParser {
     return reading.values;
   }
 
-  private static boolean isVirtualBox(String[] textLines) {
-    for (String line : textLines) {
-      if (VIRTUALBOX.matcher(line).find()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private VmxCapabilitiesParser() {}
-
   /**
    * Reads a profile's lines.
    *
    * @param file the name problems carry ({@code FILE:LINE})
    */
   static Result parse(String text, String file) {
+    return read(text, file).finish();
+  }
+
+  private static Reading read(String text, String file) {
     String[] textLines = text.split("\r?\n|\r", -1);
-    boolean virtualBox = isVirtualBox(textLines);
     Reading reading = new Reading(file);
-    for (int index = 0; index < textLines.length; index++) {
-      if (virtualBox) {
+    if (VirtualBoxLogLine.isLog(textLines)) {
+      for (int index = 0; index < textLines.length; index++) {
         reading.virtualBoxLine(textLines[index], index + 1);
-      } else {
+      }
+    } else if (VmxcapOutput.isOutput(textLines)) {
+      VmxcapOutput.read(textLines, reading);
+    } else {
+      for (int index = 0; index < textLines.length; index++) {
         reading.profileLine(textLines[index], index + 1);
       }
     }
-    return reading.finish();
+    return reading;
   }
 
   /** The MSR values of {@code values} that the presence rules keep, with their problems and the SDM's. */
@@ -121,16 +106,24 @@ final class VmxCapabilitiesParser {
     return new Result(kept, problems);
   }
 
-  /** The state of one reading: values, their lines, the MSRs given two values, the problems. */
-  private static final class Reading {
+  /**
+   * The state of one reading: values, their lines, the MSRs left unknown with a warning of their own
+   * (given two values, or printed without one), the problems.
+   */
+  static final class Reading {
     private final String file;
     private final Map<VmxCapabilityMsr, Long> values = new EnumMap<>(VmxCapabilityMsr.class);
     private final Map<VmxCapabilityMsr, Integer> lines = new EnumMap<>(VmxCapabilityMsr.class);
-    private final Set<VmxCapabilityMsr> conflicting = EnumSet.noneOf(VmxCapabilityMsr.class);
+    private final Set<VmxCapabilityMsr> unsettled = EnumSet.noneOf(VmxCapabilityMsr.class);
     private final Problems problems = new Problems();
 
     Reading(String file) {
       this.file = file;
+    }
+
+    /** The name problems carry. */
+    String file() {
+      return file;
     }
 
     void profileLine(String text, int line) {
@@ -152,26 +145,28 @@ final class VmxCapabilitiesParser {
     }
 
     void virtualBoxLine(String text, int line) {
-      Matcher matcher = VIRTUALBOX.matcher(text);
-      if (!matcher.find()) {
-        return;
-      }
-      String name = matcher.group(1).equals(VIRTUALBOX_OLD_BASIC) ? "BASIC" : matcher.group(1);
-      Optional<VmxCapabilityMsr> msr = byName("IA32_VMX_" + name);
-      if (msr.isEmpty()) {
-        problems.add(CapabilityProblem.UNKNOWN_MSR.at(file, line, "", Problem.excerpt("MSR_IA32_VMX_" + name)));
-        return;
-      }
-      value(msr.get(), matcher.group(2), line);
+      VirtualBoxLogLine.of(text).ifPresent(logged -> logged.msr().ifPresentOrElse(
+          msr -> value(msr, logged.value(), line),
+          () -> problems.add(CapabilityProblem.UNKNOWN_MSR.at(file, line, "", Problem.excerpt(logged.loggedName())))));
     }
 
-    private void value(VmxCapabilityMsr msr, String token, int line) {
+    /** {@code msrs} are unknown for the reason {@code problem} gives, whatever else the input says. */
+    void unsettled(List<VmxCapabilityMsr> msrs, Problem problem) {
+      problems.add(problem);
+      for (VmxCapabilityMsr msr : msrs) {
+        values.remove(msr);
+        unsettled.add(msr);
+      }
+    }
+
+    /** Reads {@code token} as the value of {@code msr}, given at {@code line}. */
+    void value(VmxCapabilityMsr msr, String token, int line) {
       if (!HEX.matcher(token).matches()) {
         problems.add(CapabilityProblem.BAD_NUMBER.at(file, line, msr.describe(), Problem.excerpt(token)));
         return;
       }
       long value = Long.parseUnsignedLong(withoutPrefix(token), 16);
-      if (conflicting.contains(msr)) {
+      if (unsettled.contains(msr)) {
         return;
       }
       Long first = values.get(msr);
@@ -182,12 +177,12 @@ final class VmxCapabilitiesParser {
         problems.add(CapabilityProblem.CONFLICTING_MSR.at(file, line, msr.describe(), hex(first), lines.get(msr),
             hex(value)));
         values.remove(msr);
-        conflicting.add(msr);
+        unsettled.add(msr);
       }
     }
 
     Result finish() {
-      return check(values, lines, file, problems, conflicting);
+      return check(values, lines, file, problems, unsettled);
     }
   }
 

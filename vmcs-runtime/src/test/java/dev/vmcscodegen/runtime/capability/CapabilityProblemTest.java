@@ -112,6 +112,18 @@ class CapabilityProblemTest {
   }
 
   @Test
+  void capsDecodedOnly() {
+    // QEMU's scripts/kvm/vmxcap prints a control section as one 'name  yes|no|forced|default' line a bit
+    // (its Control.show), a value only as the 'Hex:' line of its Misc sections.
+    String vmxcap = "Basic VMX Information\n  Hex: 0xda040000000004\npin-based controls\n"
+        + "  External interrupt exiting               yes\n";
+    List<String> decoded = warnings(vmxcap).stream().filter(w -> w.contains("[CapsDecodedOnly]")).toList();
+    assertEquals(List.of("cpu.msr:3: warning: [CapsDecodedOnly] IA32_VMX_PINBASED_CTLS (0x481),"
+        + " IA32_VMX_TRUE_PINBASED_CTLS (0x48D): vmxcap printed 'pin-based controls' decoded (yes, no, forced or"
+        + " default for each control bit it names), not as a value: unknown"), decoded);
+  }
+
+  @Test
   void capsNoBasic() {
     ProblemException e = assertThrows(ProblemException.class,
         () -> VmxCapabilities.readProfile(SAMPLE.replaceFirst("(?m)^0x480 .*\n", ""), "cpu.msr"));
