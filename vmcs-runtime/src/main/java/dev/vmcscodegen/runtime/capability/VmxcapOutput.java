@@ -90,14 +90,19 @@ final class VmxcapOutput {
 
   private VmxcapOutput() {}
 
-  /** Whether {@code lines} are vmxcap's output: one starts its first section. */
+  /**
+   * Whether {@code lines} are vmxcap's output: one starts its first section and another line is the title
+   * of a later one (so that a profile's comment naming a section is no vmxcap output).
+   */
   static boolean isOutput(String[] lines) {
+    boolean basic = false;
+    boolean later = false;
     for (String line : lines) {
-      if (Section.startedBy(line).filter(Section.BASIC::equals).isPresent()) {
-        return true;
-      }
+      Optional<Section> started = Section.startedBy(line);
+      basic |= started.filter(Section.BASIC::equals).isPresent();
+      later |= started.filter(section -> section != Section.BASIC && line.strip().equals(section.title)).isPresent();
     }
-    return false;
+    return basic && later;
   }
 
   /** Reads every {@code Hex:} value of {@code lines} into {@code reading}; the other sections stay unknown. */

@@ -174,6 +174,14 @@ class CapabilityLogFormsTest {
     }
 
     @Test
+    void aProfileCommentNamingASectionIsNoVmxcapOutput() {
+      String profile = "# values of vmxcap's Basic VMX Information\n" + VmxCapabilities.sample().toProfileText();
+      Parsed<VmxCapabilities> parsed = VmxCapabilities.readProfile(profile, "p.msr");
+      assertEquals(List.of(), parsed.problems());
+      assertEquals(VmxCapabilities.sample(), parsed.value());
+    }
+
+    @Test
     void anOutputWithoutHexLinesIsUnusableAndSaysWhy() {
       ProblemException e = assertThrows(ProblemException.class, () -> read("vmxcap-without-hex-nehalem.txt"));
       assertEquals(List.of("CapsNoBasic", "CapsDecodedOnly", "CapsDecodedOnly", "CapsDecodedOnly"),
