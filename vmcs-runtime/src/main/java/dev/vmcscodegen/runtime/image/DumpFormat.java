@@ -1,6 +1,5 @@
 package dev.vmcscodegen.runtime.image;
 
-import dev.vmcscodegen.problem.TextLines;
 import java.io.InputStream;
 
 /**
@@ -27,7 +26,7 @@ public enum DumpFormat {
    * @throws java.io.UncheckedIOException if the stream fails
    */
   public static DumpFormat detect(InputStream text) {
-    TextLines lines = new TextLines(text, "");
+    MailLines lines = new MailLines(text, "");
     boolean section = false;
     boolean imageLine = false;
     for (String raw = lines.next(); raw != null; raw = lines.next()) {

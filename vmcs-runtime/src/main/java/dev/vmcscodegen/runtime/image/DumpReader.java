@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * being read and the last complete one is kept):
  *
  * <ul>
- *   <li>log, console and mail prefixes come off each line ({@link LogLine});
+ *   <li>a quoted-printable mail is decoded ({@link MailLines}), and log, console and mail prefixes come off
+ *       each line ({@link LogLine});
  *   <li>a dump starts at its opening line or at a section header ({@code *** Guest State ***}) that does
  *       not continue the dump before it; lines outside a dump are not read or reported, and unmapped lines
  *       after a dump's last field are text after the dump, not reported either;
@@ -75,7 +76,7 @@ final class DumpReader {
   }
 
   private DumpReading readAll(InputStream text) {
-    TextLines lines = new TextLines(text, file);
+    MailLines lines = new MailLines(text, file);
     for (String raw = lines.next(); raw != null; raw = lines.next()) {
       accept(LogLine.strip(raw), lines.number());
       if (current != null && !current.ended) {
@@ -450,7 +451,7 @@ final class DumpReader {
   }
 
   private static DumpProblem skipped(String line) {
-    if (line.startsWith("EFER")) {
+    if (line.startsWith("EFER") && (line.contains("(effective)") || line.contains("(autoload)"))) {
       return DumpProblem.EFFECTIVE_EFER;
     }
     if (line.startsWith("MSR ") || line.matches("\\d+: msr=.*")) {

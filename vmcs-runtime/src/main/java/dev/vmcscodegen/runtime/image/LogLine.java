@@ -11,12 +11,16 @@ import java.util.regex.Pattern;
  *   <li>mail quoting: {@code > }, {@code >> }, {@code >>>> }, {@code > > };
  *   <li>syslog and {@code journalctl}: {@code Jun 24 17:25:51 host kernel: }, with a tag and PID
  *       ({@code host qemu-kvm[1234]: }), or an ISO time ({@code 2025-06-24T17:25:51+0200 host kernel: });
- *   <li>{@code dmesg}: {@code [ 2311.499067] }; {@code dmesg -T}: {@code [Tue Jun 24 17:25:51 2025] };
- *       Xen's time stamp {@code [2019-11-02 14:09:46] } (any bracketed head of at most 40 characters);
+ *   <li>{@code dmesg}: {@code [ 2311.499067] }, with the printk caller {@code [28041.676235][T78789] };
+ *       {@code dmesg -T}: {@code [Tue Jun 24 17:25:51 2025] }; Xen's time stamp {@code [2019-11-02 14:09:46] };
+ *       a time stamp a poster elided, {@code […] } (any bracketed head of at most 40 characters);
  *   <li>a kernel log level {@code <3>};
  *   <li>the module: {@code kvm_intel: }, {@code kvm: }, {@code kvm [1234]: } (a vCPU's messages);
  *   <li>Xen's console: {@code (XEN) }.
  * </ul>
+ *
+ * <p>A web page or an HTML mail may turn blanks into no-break spaces (U+00A0, also U+2007 and U+202F):
+ * they are blanks here, before any prefix comes off.
  */
 final class LogLine {
 
@@ -34,7 +38,7 @@ final class LogLine {
 
   /** The line without its log, console and mail prefixes and without surrounding blanks. */
   static String strip(String line) {
-    String rest = line.stripLeading();
+    String rest = blanks(line).stripLeading();
     boolean changed = true;
     while (changed) {
       changed = false;
@@ -47,5 +51,10 @@ final class LogLine {
       }
     }
     return rest.strip();
+  }
+
+  /** The line with every no-break space made a plain blank. */
+  private static String blanks(String line) {
+    return line.replace('\u00A0', ' ').replace('\u2007', ' ').replace('\u202F', ' ');
   }
 }
