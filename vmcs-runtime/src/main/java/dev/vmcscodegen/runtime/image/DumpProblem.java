@@ -54,6 +54,12 @@ public enum DumpProblem implements ProblemKind {
   MIXED_LAYOUT("DumpMixedLayout", "this line's layout is not the one of the lines before (%s): '%s'", "",
       Severity.WARNING),
   /**
+   * KVM's {@code ve_info:} line: the contents of the page the #VE information address points at (exit
+   * reason, delivery, qualification, addresses, EPTP index), memory, not VMCS fields.
+   */
+  VE_INFO_AREA("DumpVeInfoArea", "skipped, the #VE information page KVM read from memory, not a VMCS field: '%s'",
+      "", Severity.WARNING),
+  /**
    * Xen's {@code EFER(MSR LL)}: the guest EFER kept in the MSR-load list (the processor has no EFER VM-entry
    * control), not the VMCS field.
    */

@@ -46,13 +46,16 @@ import java.util.List;
  *       field, {@code PAT} on its own line, the MSR autoload lists;
  *   <li>Linux 5.19 and later: the tertiary controls (Robert Hoo and Zeng Guang's series with IPI
  *       virtualization): {@code CPUBased=0x%08x SecondaryExec=0x%08x TertiaryExec=0x%016llx} and
- *       {@code PinBased=0x%08x EntryControls=%08x ExitControls=%08x}; the CET lines ({@code S_CET}, {@code SSP},
- *       {@code SSP TABLE}) and {@code PKRS} of the CET and PKS series;
+ *       {@code PinBased=0x%08x EntryControls=%08x ExitControls=%08x}; the one-line CET line
+ *       ({@code S_CET = ..., SSP = ..., SSP TABLE = ...}) and {@code PKRS} of the CET and PKS series; from 6.10
+ *       the {@code VE info address} and {@code ve_info:} lines;
  *   <li>FRED: {@code PinBased=0x%08x EntryControls=0x%08x} and
  *       {@code ExitControls=0x%08x SecondaryExitControls=0x%016llx} (the FRED series, 2024).
  * </ol>
  *
- * <p>Lines printed by {@code pr_cont} ({@code virt-APIC addr}, {@code TPR Threshold}) may come on a line of
+ * <p>The CET series' earlier versions (2020 on, so on kernels of any layout) print the CET fields one a line,
+ * the guest's before {@code *** Host State ***}, the host's after the last control line; both are read.
+ * Lines printed by {@code pr_cont} ({@code virt-APIC addr}, {@code TPR Threshold}) may come on a line of
  * their own or after the line before; both are read. {@code EFER= ... (effective)} and {@code (autoload)}
  * are KVM's idea of EFER, not the VMCS field; they are skipped with a warning, as are the MSR area lists and
  * every other line that is no field ({@link DumpProblem}). Fields KVM does not print (VMCS link pointer,
@@ -163,14 +166,22 @@ public final class KvmDumpParser {
     }
   }
 
-  /** The CET lines of the posted versions of KVM's CET series: one line, or one line per field. */
+  /** The CET lines of KVM's CET series: one line (the versions on top of the tertiary controls), or three. */
   private static void cet(Section section, VmcsField sCet, VmcsField ssp, VmcsField table) {
-    long layouts = range(TERTIARY, FRED);
-    rule(section, layouts, "S_CET = 0x%016lx, SSP = 0x%016lx, SSP TABLE = 0x%016lx", sCet, ssp, table);
-    rule(section, layouts, "S_CET = 0x%016lx", sCet);
-    rule(section, layouts, "SSP = 0x%016lx", ssp);
-    rule(section, layouts, "SSP TABLE = 0x%016lx", table);
-    rule(section, layouts, "INTR SSP TABLE = 0x%016lx", table);
+    rule(section, range(TERTIARY, FRED), "S_CET = 0x%016lx, SSP = 0x%016lx, SSP TABLE = 0x%016lx", sCet, ssp,
+        table);
+    cetLines(section, sCet, ssp, table);
+  }
+
+  /**
+   * The CET lines of the series' earlier versions, one line a field, {@code SSP TABLE} or
+   * {@code INTR SSP TABLE}: printed on kernels of every layout (v14 of November 2020 on a kernel of the first).
+   */
+  private static void cetLines(Section section, VmcsField sCet, VmcsField ssp, VmcsField table) {
+    rule(section, ALL, "S_CET = 0x%016lx", sCet);
+    rule(section, ALL, "SSP = 0x%016lx", ssp);
+    rule(section, ALL, "SSP TABLE = 0x%016lx", table);
+    rule(section, ALL, "INTR SSP TABLE = 0x%016lx", table);
   }
 
   private static void host() {
@@ -204,7 +215,9 @@ public final class KvmDumpParser {
     VmcsField entry = VmcsControl32.VM_ENTRY_CONTROLS;
     VmcsField exit = VmcsControl32.PRIMARY_VM_EXIT_CONTROLS;
     rule(c, range(CLASSIC, EDMONDSON), "PinBased=%08x CPUBased=%08x SecondaryExec=%08x", pin, primary, secondary);
-    rule(c, range(CLASSIC, EDMONDSON), "EntryControls=%08x ExitControls=%08x", entry, exit);
+    // The tertiary-controls patch as first posted (v5, January 2022) kept this line after its one line of
+    // four controls (lore.kernel.org/kvm/7fd4cb11-9920-6432-747e-633b96db0598@intel.com).
+    rule(c, range(CLASSIC, TERTIARY), "EntryControls=%08x ExitControls=%08x", entry, exit);
     // The tertiary-controls patch as first posted printed all four on one line.
     rule(c, range(TERTIARY, TERTIARY),
         "PinBased=0x%08x CPUBased=0x%08x SecondaryExec=0x%08x TertiaryExec=0x%016llx", pin, primary, secondary,
@@ -252,6 +265,19 @@ public final class KvmDumpParser {
         range(CLASSIC, CLASSIC), null));
     rule(c, ALL, "PLE Gap=%08x Window=%08x", VmcsControl32.PLE_GAP, VmcsControl32.PLE_WINDOW);
     rule(c, ALL, "Virtual processor ID = 0x%04x", VmcsControl16.VIRTUAL_PROCESSOR_ID);
+    // The CET series' earlier versions printed the host's CET lines last, after the VPID line ("if
+    // (vmexit_ctl & VM_EXIT_LOAD_CET_STATE)"), so in the control section.
+    cetLines(c, VmcsHostNW.IA32_S_CET, VmcsHostNW.SSP, VmcsHostNW.IA32_INTERRUPT_SSP_TABLE_ADDR);
+    // Linux 6.10 (the EPT-violation #VE series) prints the #VE information address, and from 6.12 marks it
+    // "(corrupted!)" when it is not the page KVM set: the VMCS field either way. The "ve_info:" line after it
+    // is that page's contents, memory KVM read, not VMCS fields.
+    rule(c, range(TERTIARY, FRED), "VE info address = 0x%016llx",
+        VmcsControl64.VIRTUALIZATION_EXCEPTION_INFORMATION_ADDRESS);
+    rule(c, range(TERTIARY, FRED), "VE info address = 0x%016llx(corrupted!)",
+        VmcsControl64.VIRTUALIZATION_EXCEPTION_INFORMATION_ADDRESS);
+    RULES.add(new Rule(c, new DumpTemplate("ve_info: 0x%08x 0x%08x 0x%016llx 0x%016llx 0x%016llx 0x%04x"),
+        List.of(Target.ignored(), Target.ignored(), Target.ignored(), Target.ignored(), Target.ignored(),
+            Target.ignored()), range(TERTIARY, FRED), DumpProblem.VE_INFO_AREA));
   }
 
   /** Parses a dump, as {@link #parse(String, String)} with the file name {@value #NO_FILE}. */

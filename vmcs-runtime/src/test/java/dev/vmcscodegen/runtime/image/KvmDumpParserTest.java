@@ -421,6 +421,16 @@ class KvmDumpParserTest {
     }
 
     @Test
+    void dumpVeInfoArea() {
+      // Linux 6.10 vmx.c dump_vmcs: pr_err("ve_info: 0x%08x 0x%08x 0x%016llx 0x%016llx 0x%016llx 0x%04x\n", ...)
+      assertEquals(List.of("dump.txt:3: warning: [DumpVeInfoArea] skipped, the #VE information page KVM read from"
+          + " memory, not a VMCS field: 've_info: 0x00000030 0xffffffff 0x00000000000006ab 0xffffffff80000000"
+          + " 0x000000000...'"),
+          warnings("*** Control State ***\nVE info address = 0x0000000135a04000\nve_info: 0x00000030 0xffffffff"
+              + " 0x00000000000006ab 0xffffffff80000000 0x000000000109fff8 0x0000\n"));
+    }
+
+    @Test
     void dumpMsrListEfer() {
       assertEquals(List.of("xen.txt:2: warning: [DumpMsrListEfer] EFER skipped, Xen's MSR-load list value, not"
           + " the VMCS field: 'EFER(MSR LL) = 0x0000000000000500  PAT = 0x0007040600070406'"),
