@@ -160,7 +160,7 @@ class CheckCommandTest {
     Files.writeString(xen, "(XEN) *** Guest State ***\n(XEN) CR3 = 0x0000000000001000\n"
         + "(XEN)   CS: f000 0009b 0000ffff 00000000ffff0000\n");
     CliRun xenRun = CliRun.of("check", "--msr-file", PROFILE, "--dump", xen.toString());
-    assertTrue(xenRun.out().startsWith(xen + " (Xen vmcs_dump_vcpu, Xen 4.x and later): 5 fields; "), xenRun.out());
+    assertTrue(xenRun.out().startsWith(xen + " (Xen vmcs_dump_vcpu, Xen 4.6 and later): 5 fields; "), xenRun.out());
     Path image = dir.resolve("image.vmcs");
     Files.writeString(image, "VmcsGuestNW.CR3 0x1000\n");
     CliRun imageRun = CliRun.of("check", "--msr-file", PROFILE, "--dump", image.toString());

@@ -248,10 +248,14 @@ final class DumpReader {
 
   /**
    * The rule the line matches whole, else one it starts, else null: the openers, then (inside a dump) the
-   * rules of the current section.
+   * rules of the current section. Of several rules the line matches whole (one text, two layouts: Xen before
+   * 4.6 printed the VM-entry instruction length on its {@code VMExit} line), the first of a layout of the
+   * lines before and with every value whole is taken, else the first of such a layout, else the first.
    */
   private Found find(String line) {
     Found partial = null;
+    Found best = null;
+    int bestScore = -1;
     boolean inDump = current != null && !current.ended;
     for (Rule rule : inDump ? concat(dialect.openers(), dialect.rules()) : dialect.openers()) {
       if (rule.section() != Section.NONE && rule.section() != current.section) {
@@ -259,13 +263,22 @@ final class DumpReader {
       }
       Match match = rule.template().match(line);
       if (match.kind() == Kind.FULL) {
-        return new Found(rule, match);
+        boolean sameLayout = !inDump || (rule.layouts() & current.layouts) != 0;
+        boolean whole = match.values().stream().allMatch(Value::complete);
+        int score = (sameLayout ? 2 : 0) + (whole ? 1 : 0);
+        if (score > bestScore) {
+          best = new Found(rule, match);
+          bestScore = score;
+        }
+        if (score == 3) {
+          return best;
+        }
       }
       if (match.kind() == Kind.PARTIAL && partial == null && line.length() >= rule.template().lead().length()) {
         partial = new Found(rule, match);
       }
     }
-    return partial;
+    return best != null ? best : partial;
   }
 
   private static List<Rule> concat(List<Rule> first, List<Rule> second) {

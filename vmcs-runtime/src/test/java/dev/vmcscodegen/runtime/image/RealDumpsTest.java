@@ -66,7 +66,7 @@ class RealDumpsTest {
     assertSameImage(withBlanks, raw);
     assertEquals(List.of(), ids(raw));
     assertEquals(List.of(), ids(withNoBreakSpaces));
-    assertEquals("Xen 4.x and later", raw.layout());
+    assertEquals("Xen 4.6 to 4.18", raw.layout());
     VmcsImage image = raw.image();
     // "RIP =3D" / "0xfffff80676dc29d0 (0xfffff80676dc29d0)": a line the mailer broke at a blank.
     assertEquals(OptionalLong.of(0xFFFF_F806_76DC_29D0L), image.value(GUEST_RIP));
