@@ -18,6 +18,7 @@ import dev.vmcscodegen.runtime.fields.VmcsHost32;
 import dev.vmcscodegen.runtime.fields.VmcsHost64;
 import dev.vmcscodegen.runtime.fields.VmcsHostNW;
 import dev.vmcscodegen.runtime.fields.VmcsReadOnly32;
+import dev.vmcscodegen.runtime.fields.VmcsReadOnly64;
 import dev.vmcscodegen.runtime.fields.VmcsReadOnlyNW;
 import dev.vmcscodegen.runtime.image.DumpDialect.Layout;
 import dev.vmcscodegen.runtime.image.DumpDialect.Rule;
@@ -50,7 +51,8 @@ import java.util.List;
  *       ({@code S_CET = ..., SSP = ..., SSP TABLE = ...}) and {@code PKRS} of the CET and PKS series; from 6.10
  *       the {@code VE info address} and {@code ve_info:} lines;
  *   <li>FRED: {@code PinBased=0x%08x EntryControls=0x%08x} and
- *       {@code ExitControls=0x%08x SecondaryExitControls=0x%016llx} (the FRED series, 2024).
+ *       {@code ExitControls=0x%08x SecondaryExitControls=0x%016llx}, the event data on the {@code VMEntry} and
+ *       {@code IDTVectoring} lines, the guest's and host's FRED state (the FRED series, 2024-2025).
  * </ol>
  *
  * <p>The CET series' earlier versions (2020 on, so on kernels of any layout) print the CET fields one a line,
@@ -131,6 +133,8 @@ public final class KvmDumpParser {
     segment("LDTR", VmcsGuest16.LDTR_SELECTOR, VmcsGuest32.LDTR_ACCESS_RIGHTS, VmcsGuest32.LDTR_LIMIT,
         VmcsGuestNW.LDTR_BASE);
     segment("TR", VmcsGuest16.TR_SELECTOR, VmcsGuest32.TR_ACCESS_RIGHTS, VmcsGuest32.TR_LIMIT, VmcsGuestNW.TR_BASE);
+    fred(g, "guest", VmcsGuest64.IA32_FRED_CONFIG, VmcsGuest64.IA32_FRED_STKLVLS, VmcsGuest64.IA32_FRED_RSP1,
+        VmcsGuest64.IA32_FRED_RSP2, VmcsGuest64.IA32_FRED_RSP3);
     // vmx_dump_dtsel: "%s                           limit=0x%08x, base=0x%016lx"
     rule(g, ALL, "GDTR: limit=0x%08x, base=0x%016lx", VmcsGuest32.GDTR_LIMIT, VmcsGuestNW.GDTR_BASE);
     rule(g, ALL, "IDTR: limit=0x%08x, base=0x%016lx", VmcsGuest32.IDTR_LIMIT, VmcsGuestNW.IDTR_BASE);
@@ -166,6 +170,20 @@ public final class KvmDumpParser {
     }
   }
 
+  /**
+   * The FRED series' FRED state: one {@code pr_err} of three lines, {@code FRED guest: config=0x%016llx,
+   * stack_levels=0x%016llx} ({@code stack levels} in one version), {@code RSP0=0x%016llx, RSP1=0x%016llx},
+   * {@code RSP2=0x%016llx, RSP3=0x%016llx}; RSP0 is the MSR (the host's: the task's stack), no VMCS field.
+   */
+  private static void fred(Section section, String whose, VmcsField config, VmcsField levels, VmcsField rsp1,
+      VmcsField rsp2, VmcsField rsp3) {
+    long layouts = range(FRED, FRED);
+    rule(section, layouts, "FRED " + whose + ": config=0x%016llx, stack_levels=0x%016llx", config, levels);
+    rule(section, layouts, "FRED " + whose + ": config=0x%016llx, stack levels=0x%016llx", config, levels);
+    rule(section, layouts, "RSP0=0x%016llx, RSP1=0x%016llx", null, rsp1);
+    rule(section, layouts, "RSP2=0x%016llx, RSP3=0x%016llx", rsp2, rsp3);
+  }
+
   /** The CET lines of KVM's CET series: one line (the versions on top of the tertiary controls), or three. */
   private static void cet(Section section, VmcsField sCet, VmcsField ssp, VmcsField table) {
     rule(section, range(TERTIARY, FRED), "S_CET = 0x%016lx, SSP = 0x%016lx, SSP TABLE = 0x%016lx", sCet, ssp,
@@ -193,6 +211,8 @@ public final class KvmDumpParser {
     rule(h, ALL, "FSBase=%016lx GSBase=%016lx TRBase=%016lx", VmcsHostNW.FS_BASE, VmcsHostNW.GS_BASE,
         VmcsHostNW.TR_BASE);
     rule(h, ALL, "GDTBase=%016lx IDTBase=%016lx", VmcsHostNW.GDTR_BASE, VmcsHostNW.IDTR_BASE);
+    fred(h, "host", VmcsHost64.IA32_FRED_CONFIG, VmcsHost64.IA32_FRED_STKLVLS, VmcsHost64.IA32_FRED_RSP1,
+        VmcsHost64.IA32_FRED_RSP2, VmcsHost64.IA32_FRED_RSP3);
     rule(h, ALL, "CR0=%016lx CR3=%016lx CR4=%016lx", VmcsHostNW.CR0, VmcsHostNW.CR3, VmcsHostNW.CR4);
     rule(h, ALL, "Sysenter RSP=%016lx CS:RIP=%04x:%016lx", VmcsHostNW.IA32_SYSENTER_ESP,
         VmcsHost32.IA32_SYSENTER_CS, VmcsHostNW.IA32_SYSENTER_EIP);
@@ -231,6 +251,15 @@ public final class KvmDumpParser {
         VmcsControl64.SECONDARY_VM_EXIT_CONTROLS);
     rule(c, ALL, "ExceptionBitmap=%08x PFECmask=%08x PFECmatch=%08x", VmcsControl32.EXCEPTION_BITMAP,
         VmcsControl32.PAGE_FAULT_ERROR_CODE_MASK, VmcsControl32.PAGE_FAULT_ERROR_CODE_MATCH);
+    // The FRED series adds the event data: "event_data=%016llx" ("event data=" in one version).
+    for (String eventData : List.of("event_data", "event data")) {
+      rule(c, range(FRED, FRED), "VMEntry: intr_info=%08x errcode=%08x ilen=%08x " + eventData + "=%016llx",
+          VmcsControl32.VM_ENTRY_INTERRUPTION_INFORMATION, VmcsControl32.VM_ENTRY_EXCEPTION_ERROR_CODE,
+          VmcsControl32.VM_ENTRY_INSTRUCTION_LENGTH, VmcsControl64.INJECTED_EVENT_DATA);
+      rule(c, range(FRED, FRED), "IDTVectoring: info=%08x errcode=%08x " + eventData + "=%016llx",
+          VmcsReadOnly32.IDT_VECTORING_INFORMATION, VmcsReadOnly32.IDT_VECTORING_ERROR_CODE,
+          VmcsReadOnly64.ORIGINAL_EVENT_DATA);
+    }
     rule(c, ALL, "VMEntry: intr_info=%08x errcode=%08x ilen=%08x", VmcsControl32.VM_ENTRY_INTERRUPTION_INFORMATION,
         VmcsControl32.VM_ENTRY_EXCEPTION_ERROR_CODE, VmcsControl32.VM_ENTRY_INSTRUCTION_LENGTH);
     rule(c, ALL, "VMExit: intr_info=%08x errcode=%08x ilen=%08x", VmcsReadOnly32.VM_EXIT_INTERRUPTION_INFORMATION,

@@ -122,6 +122,14 @@ class KvmDumpLayoutTest {
       assertEquals(OptionalLong.of(0xFFFF_FFFF_FFFE_FFF7L), image.value(CR0_GUEST_HOST_MASK));
       assertEquals(OptionalLong.of(0), image.value(GUEST_IA32_S_CET));
       assertEquals(OptionalLong.of(0), image.value(GUEST_IA32_INTERRUPT_SSP_TABLE_ADDR));
+      // "FRED host: config=0xFFFFFFFF81E00000, ..." then "RSP0=0xFFFFC9000001C000, RSP1=0x0000000000000000":
+      // RSP0 is the MSR, no VMCS field.
+      assertEquals(OptionalLong.of(0xFFFF_FFFF_81E0_0000L), image.value(HOST_IA32_FRED_CONFIG));
+      assertEquals(OptionalLong.of(0), image.value(HOST_IA32_FRED_RSP1));
+      assertEquals(OptionalLong.of(0), image.value(GUEST_IA32_FRED_STKLVLS));
+      // "VMEntry: ... event_data=0000000000000000", "IDTVectoring: ... event_data=0000000000000000"
+      assertEquals(OptionalLong.of(0), image.value(INJECTED_EVENT_DATA));
+      assertEquals(OptionalLong.of(0), image.value(ORIGINAL_EVENT_DATA));
       assertEquals(List.of("DumpHeaderLine"), ids(dump));
     }
   }
