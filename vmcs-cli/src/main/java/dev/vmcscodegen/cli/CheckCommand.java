@@ -100,7 +100,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
     Path source = image.vmcsFile != null ? image.vmcsFile : image.kvmDump != null ? image.kvmDump : image.dump;
     DumpFormat format = image.vmcsFile != null ? DumpFormat.IMAGE
-        : image.kvmDump != null ? DumpFormat.KVM : InputFiles.stream(source, DumpFormat::detect);
+        : image.kvmDump != null ? DumpFormat.KVM : InputFiles.stream(source, in -> DumpFormat.detect(in, source.toString()));
     DumpReading reading = switch (format) {
       case IMAGE -> new DumpReading("FIELD VALUE image", "", new Parsed<>(
           InputFiles.read(source, file -> VmcsImageText.load(file, VmcsFields.CATALOG)), List.of()));

@@ -243,6 +243,26 @@ class CheckCommandTest {
   }
 
   @Test
+  void endlessDevicesGivenAsAnyInputEndWithOneErrorNotAnEndlessRead() {
+    // Linux null(4) and random(4): /dev/zero and /dev/urandom never end; docs/CLI.md "Conventions"
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/dev/zero"))
+        && Files.isReadable(Path.of("/dev/urandom")), "no /dev/zero or /dev/urandom on this system");
+    for (String option : List.of("--dump", "--kvm-dump", "--vmcs-file", "--msr-file")) {
+      for (String device : List.of("/dev/zero", "/dev/urandom")) {
+        List<String> args = option.equals("--msr-file") ? List.of("check", option, device, "--dump", DUMP)
+            : List.of("check", option, device);
+        CliRun run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+            () -> CliRun.of(args.toArray(String[]::new)), option + " " + device);
+        assertEquals(1, run.exitCode(), option + " " + device + ": " + run.err());
+        List<String> problems = run.err().lines().filter(line -> line.startsWith(device)).toList();
+        assertEquals(1, problems.size(), option + " " + device + ": " + run.err());
+        assertTrue(problems.get(0).matches(java.util.regex.Pattern.quote(device)
+            + "(:[0-9]+)?: \\[Input(TooLarge|NotText|NotUtf8)\\] .*"), problems.get(0));
+      }
+    }
+  }
+
+  @Test
   void exitCodesAreTheDocumentedOnes() {
     // docs/CLI.md: 0 ok, 1 bad input, 2 bad usage, 3 VM entry would fail, 4 undecided.
     assertEquals(List.of(0, 1, 2, 3, 4), java.util.Arrays.stream(ExitCode.values()).map(ExitCode::code).toList());

@@ -13,7 +13,12 @@ public enum InputProblem implements ProblemKind {
   /** A byte sequence that is not UTF-8, in a file read whole. */
   NOT_UTF8("InputNotUtf8", Text.NOT_UTF8, Severity.ERROR),
   /** A byte sequence that is not UTF-8 on a line of a streamed log: read as U+FFFD, the line still read. */
-  NOT_UTF8_REPLACED("InputNotUtf8Replaced", Text.NOT_UTF8 + "; read as U+FFFD", Severity.WARNING);
+  NOT_UTF8_REPLACED("InputNotUtf8Replaced", Text.NOT_UTF8 + "; read as U+FFFD", Severity.WARNING),
+  /**
+   * A streamed input that is no log at all ({@code /dev/zero}, {@code /dev/urandom}, a binary file): a line
+   * of megabytes, or most lines not UTF-8. The one thing that stops a stream, so it cannot run forever.
+   */
+  NOT_TEXT("InputNotText", "not a text log: %s; is it the right file?", Severity.ERROR);
 
   private final ProblemDefinition definition;
 

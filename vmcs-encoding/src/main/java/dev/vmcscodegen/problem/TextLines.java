@@ -19,12 +19,21 @@ import java.util.Optional;
  * and {@link #notUtf8} names the first one of the line as an {@link InputProblem#NOT_UTF8_REPLACED}
  * warning for the caller to report if the line matters to it. A line longer than {@link #MAX_LINE_BYTES}
  * keeps its first {@link #MAX_LINE_BYTES} bytes (no line of a dump is near that long) and the rest is
- * read past.
+ * read past. What no log is ends the stream with an {@link InputProblem#NOT_TEXT} error, so that
+ * {@code /dev/zero} or {@code /dev/urandom} cannot be read forever: a line running past
+ * {@link #MAX_LINE_RUN} bytes without an end, or {@link #NOT_TEXT_LINES} lines not UTF-8 that are more
+ * than a quarter of the lines read.
  */
 public final class TextLines {
 
   /** The most bytes of a line kept. */
   public static final int MAX_LINE_BYTES = 4096;
+
+  /** The most bytes read for one line, kept or not, before the input is taken for no text (16 MiB). */
+  public static final long MAX_LINE_RUN = TextInput.DEFAULT_MAX_BYTES;
+
+  /** How many lines not UTF-8 it takes, at a quarter of the lines read or more, to call it no text. */
+  public static final int NOT_TEXT_LINES = 1000;
 
   private final InputStream in;
   private final String name;
@@ -40,6 +49,7 @@ public final class TextLines {
   private int number;
   private boolean pendingCr;
   private Problem notUtf8;
+  private int linesNotUtf8;
   private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT)
       .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -68,6 +78,7 @@ public final class TextLines {
    * The next line without its end, or {@code null} at the end of the text.
    *
    * @throws UncheckedIOException if the stream fails
+   * @throws ProblemException an {@link InputProblem#NOT_TEXT} error if the input is no text (class comment)
    */
   public String next() {
     length = 0;
@@ -102,10 +113,21 @@ public final class TextLines {
         line[length++] = b;
       } else {
         cut = true;
+        if (offset - lineStart > MAX_LINE_RUN) {
+          throw notText(number + 1, "line " + (number + 1) + " runs past " + MAX_LINE_RUN + " bytes without a line end");
+        }
       }
     }
     number++;
-    return decode();
+    String text = decode();
+    if (notUtf8 != null && ++linesNotUtf8 >= NOT_TEXT_LINES && linesNotUtf8 * 4L > number) {
+      throw notText(number, linesNotUtf8 + " of the first " + number + " lines are not UTF-8");
+    }
+    return text;
+  }
+
+  private ProblemException notText(int at, String why) {
+    return new ProblemException(java.util.List.of(InputProblem.NOT_TEXT.at(name, at, "", why)));
   }
 
   /** The line's bytes as text, a byte-order mark before the first line dropped, bad sequences U+FFFD. */

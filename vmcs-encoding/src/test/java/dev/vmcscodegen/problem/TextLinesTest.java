@@ -130,4 +130,71 @@ class TextLinesTest {
     }
     assertTrue(bad > 500 && bad < 4500, "both kinds of text were tried: " + bad + " bad of 5000");
   }
+
+  /** An endless stream, as /dev/zero (all 0) or /dev/urandom (seeded random bytes) is. */
+  private static java.io.InputStream endless(Random random) {
+    return new java.io.InputStream() {
+      @Override
+      public int read() {
+        return random == null ? 0 : random.nextInt(256);
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (random == null) {
+          java.util.Arrays.fill(b, off, off + len, (byte) 0);
+        } else {
+          byte[] chunk = new byte[len];
+          random.nextBytes(chunk);
+          System.arraycopy(chunk, 0, b, off, len);
+        }
+        return len;
+      }
+    };
+  }
+
+  private static List<Problem> drain(TextLines lines) {
+    try {
+      while (lines.next() != null) {
+        // read on
+      }
+      return List.of();
+    } catch (ProblemException e) {
+      return e.problems();
+    }
+  }
+
+  @Test
+  void anEndlessStreamOfZerosIsNoTextNotARunForever() {
+    List<Problem> problems = drain(new TextLines(endless(null), "/dev/zero"));
+    assertEquals(List.of("/dev/zero:1: [InputNotText] not a text log: line 1 runs past 16777216 bytes without a line"
+        + " end; is it the right file?"), problems.stream().map(Problem::render).toList());
+  }
+
+  @Test
+  void anEndlessStreamOfRandomBytesIsNoTextNotARunForever() {
+    List<Problem> problems = drain(new TextLines(endless(new Random(7)), "/dev/urandom"));
+    assertEquals(1, problems.size());
+    assertEquals(InputProblem.NOT_TEXT, problems.get(0).kind());
+    assertTrue(problems.get(0).text().matches("not a text log: 1000 of the first [0-9]+ lines are not UTF-8;.*"),
+        problems.get(0).text());
+  }
+
+  @Test
+  void aLogWithSomeJunkAndOneHugeLineIsStillALog() {
+    // a log a fifth of whose lines carry a bad byte, and one line of 5 MiB: read to the end
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    for (int i = 0; i < 10_000; i++) {
+      log.writeBytes(utf8("kernel: line " + i + (i % 5 == 0 ? " \u00e9" : "")));
+      if (i % 5 == 0) {
+        log.write(0xFF);
+      }
+      log.write('\n');
+    }
+    log.writeBytes(new byte[5 << 20]);
+    log.writeBytes(utf8("\nlast\n"));
+    List<String> all = all(log.toByteArray());
+    assertEquals(10_002, all.size());
+    assertEquals("last", all.get(10_001));
+  }
 }

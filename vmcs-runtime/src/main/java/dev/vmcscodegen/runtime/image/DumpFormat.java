@@ -21,12 +21,23 @@ public enum DumpFormat {
   NONE;
 
   /**
-   * The format of a text; see the class comment.
-   *
-   * @throws java.io.UncheckedIOException if the stream fails
+   * The format of a text; see the class comment. As {@link #detect(InputStream, String)} with the file
+   * name {@value VmcsImageText#NO_FILE}.
    */
   public static DumpFormat detect(InputStream text) {
-    MailLines lines = new MailLines(text, "");
+    return detect(text, VmcsImageText.NO_FILE);
+  }
+
+  /**
+   * The format of a text; see the class comment.
+   *
+   * @param file the name a problem carries
+   * @throws java.io.UncheckedIOException if the stream fails
+   * @throws dev.vmcscodegen.problem.ProblemException an {@code InputNotText} error if the stream is no text
+   *     ({@link dev.vmcscodegen.problem.TextLines})
+   */
+  public static DumpFormat detect(InputStream text, String file) {
+    MailLines lines = new MailLines(text, file);
     boolean section = false;
     boolean imageLine = false;
     for (String raw = lines.next(); raw != null; raw = lines.next()) {
