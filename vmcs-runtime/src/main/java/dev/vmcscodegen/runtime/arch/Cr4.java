@@ -12,6 +12,8 @@ public final class Cr4 {
   public static final long OSFXSR = 1L << 9;
   /** Bit 10, OSXMMEXCPT: the OS handles unmasked SIMD floating-point exceptions. */
   public static final long OSXMMEXCPT = 1L << 10;
+  /** Bit 12, LA57: 57-bit linear addresses (5-level paging, SDM Vol. 3A 4.5); set only where supported. */
+  public static final long LA57 = 1L << 12;
   /** Bit 13, VMXE: VMX enable. */
   public static final long VMXE = 1L << 13;
   /** Bit 17, PCIDE: PCID enable (only in IA-32e mode). */

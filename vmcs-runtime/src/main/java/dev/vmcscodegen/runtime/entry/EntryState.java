@@ -4,6 +4,7 @@ import static dev.vmcscodegen.runtime.fields.VmcsEncodings.*;
 
 import dev.vmcscodegen.runtime.fields.VmcsFields;
 import dev.vmcscodegen.runtime.arch.AccessRightsLayout;
+import dev.vmcscodegen.runtime.arch.Cr4;
 import dev.vmcscodegen.runtime.arch.InterruptionInfoLayout;
 import dev.vmcscodegen.runtime.arch.Rflags;
 import dev.vmcscodegen.runtime.control.ControlBit;
@@ -225,14 +226,27 @@ public final class EntryState {
     return !capabilities.basic().physicalAddressesLimitedTo32Bits() || (address >>> Integer.SIZE) == 0;
   }
 
-  /** Whether an address is canonical for the processor's linear-address width (SDM Vol. 3A 3.3.7.1). */
+  /**
+   * Whether an address is canonical for the processor's linear-address width (SDM Vol. 3A 3.3.7.1): the
+   * facts' width, or 57 when the image's host or guest CR4.LA57 is 1, since a processor that runs 5-level
+   * paging supports it and VM entry then checks canonicality on 57 bits (SDM Vol. 3A 4.5; Intel's 5-level
+   * paging white paper, 335252, "VMX"). A dump of a host using 5-level paging (host CR4 with LA57) has
+   * kernel addresses such as {@code 0xff3c22c2bf880000} in its host GS base, canonical only on 57 bits.
+   */
   public boolean canonical(long address) {
     int width = facts.linearAddressWidth();
+    if (width < 57 && (hasLa57(HOST_CR4) || hasLa57(GUEST_CR4))) {
+      width = 57;
+    }
     if (width >= 64) {
       return true;
     }
     int shift = 64 - width;
     return ((address << shift) >> shift) == address;
+  }
+
+  private boolean hasLa57(int cr4) {
+    return (image.value(cr4).orElse(0) & Cr4.LA57) != 0;
   }
 
   /** Whether the value has none of the physical-address bits at or above MAXPHYADDR set. */

@@ -5,6 +5,7 @@ import static dev.vmcscodegen.runtime.entry.RowProbe.assertHolds;
 import static dev.vmcscodegen.runtime.entry.RowProbe.assertViolated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.vmcscodegen.runtime.arch.Cr4;
 import dev.vmcscodegen.runtime.arch.MemoryType;
 import dev.vmcscodegen.runtime.control.PrimaryVmExitControl;
 import java.util.List;
@@ -81,6 +82,25 @@ class HostStateChecksTest {
     Scenario s = Baselines.longMode().or(EXIT, PrimaryVmExitControl.LOAD_PKRS.mask());
     assertHolds(ROWS, "host-pkrs", s.set(HOST_IA32_PKRS, 0xFFFF_FFFFL), "bits 31:0 set");
     assertViolated(ROWS, "host-pkrs", s.set(HOST_IA32_PKRS, 1L << 63), "bit 63 set");
+  }
+
+  /**
+   * Canonical means on 48 bits, or on 57 on a processor with 5-level paging (SDM Vol. 3A 3.3.7.1, 4.5): a
+   * host CR4 with LA57 (bit 12) says the processor has it. 0xff3c22c2bf880000 is a host GS base from a
+   * public KVM dump of a 5-level-paging host: bits 63:57 equal bit 56 (all 1), bits 63:47 are not all equal.
+   */
+  @Test
+  void canonicalIsOn57BitsWhenTheHostOrGuestRuns5LevelPaging() {
+    String id = "host-gs-base-canonical";
+    long la57Only = 0xff3c_22c2_bf88_0000L;
+    Scenario host = Baselines.longMode().set(HOST_GS_BASE, la57Only);
+    assertViolated(ROWS, id, host.clear(HOST_CR4, Cr4.LA57), "4-level host");
+    assertHolds(ROWS, id, host.or(HOST_CR4, Cr4.LA57), "5-level host");
+    assertHolds(ROWS, id, host.clear(HOST_CR4, Cr4.LA57)
+        .or(GUEST_CR4, Cr4.LA57), "5-level guest");
+    // not canonical on 57 bits either: bit 56 is 0, bits 63:57 are 1
+    assertViolated(ROWS, id, host.or(HOST_CR4, Cr4.LA57)
+        .set(HOST_GS_BASE, 0xfe00_0000_0000_0000L), "5-level host, non-canonical on 57 bits");
   }
 
   /**
