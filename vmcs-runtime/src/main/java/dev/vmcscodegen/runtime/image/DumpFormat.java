@@ -20,6 +20,8 @@ public enum DumpFormat {
   /** No line of any of the three: nothing to read ({@link DumpProblem#NO_DUMP}). */
   NONE;
 
+  private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
+
   /**
    * The format of a text; see the class comment. As {@link #detect(InputStream, String)} with the file
    * name {@value VmcsImageText#NO_FILE}.
@@ -44,7 +46,13 @@ public enum DumpFormat {
       if (raw.contains("(XEN)")) {
         return XEN;
       }
-      String line = LogLine.strip(raw).replaceAll("\\s+", " ");
+      if (!imageLine) {
+        imageLine = isImageLine(raw);
+      }
+      if (!raw.contains("sel") && !raw.contains("VMCS") && !raw.contains("***")) {
+        continue; // no line that decides: spare most lines of a log the prefix and blank expressions
+      }
+      String line = BLANKS.matcher(LogLine.strip(raw)).replaceAll(" ");
       if (line.equals("sel attr limit base")) {
         return XEN;
       }
@@ -53,7 +61,6 @@ public enum DumpFormat {
       }
       section |= line.startsWith("*** Guest State") || line.startsWith("*** Host State")
           || line.startsWith("*** Control State");
-      imageLine |= isImageLine(raw);
     }
     return section ? KVM : imageLine ? IMAGE : NONE;
   }
@@ -61,7 +68,23 @@ public enum DumpFormat {
   /** {@code FIELD VALUE}, a comment after {@code #} aside: two words, the second starting with a digit. */
   private static boolean isImageLine(String raw) {
     int hash = raw.indexOf('#');
-    String[] words = (hash >= 0 ? raw.substring(0, hash) : raw).trim().split("\\s+");
-    return words.length == 2 && Character.isDigit(words[1].charAt(0));
+    String content = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
+    int blank = 0;
+    while (blank < content.length() && !Character.isWhitespace(content.charAt(blank))) {
+      blank++;
+    }
+    int second = blank;
+    while (second < content.length() && Character.isWhitespace(content.charAt(second))) {
+      second++;
+    }
+    if (blank == 0 || second == blank || second == content.length() || !Character.isDigit(content.charAt(second))) {
+      return false;
+    }
+    for (int i = second; i < content.length(); i++) {
+      if (Character.isWhitespace(content.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

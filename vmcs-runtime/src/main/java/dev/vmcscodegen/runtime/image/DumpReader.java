@@ -210,6 +210,9 @@ final class DumpReader {
       "*** Control State ***");
 
   private static Section header(String line) {
+    if (!line.startsWith("***")) {
+      return null; // most lines of a log: spare them the regular expression
+    }
     String words = line.replaceAll("\\s+", " ");
     for (int i = 0; i < HEADERS.size(); i++) {
       if (words.startsWith(HEADERS.get(i))) {

@@ -43,14 +43,40 @@ final class LogLine {
     while (changed) {
       changed = false;
       for (Pattern prefix : PREFIXES) {
+        if (rest.isEmpty() || !mayStart(prefix, rest.charAt(0))) {
+          continue;
+        }
         var matcher = prefix.matcher(rest);
-        if (matcher.find() && matcher.end() > 0) {
+        if (matcher.lookingAt() && matcher.end() > 0) {
           rest = rest.substring(matcher.end()).stripLeading();
           changed = true;
         }
       }
     }
     return rest.strip();
+  }
+
+  /**
+   * Whether a prefix can start with {@code first} (the line is stripped of leading blanks): a cheap test
+   * that spares the regular expressions on most lines of a large log, which carry at most a prefix or two.
+   */
+  private static boolean mayStart(Pattern prefix, char first) {
+    if (prefix == QUOTE) {
+      return first == '>';
+    }
+    if (prefix == SYSLOG) {
+      return first >= 'A' && first <= 'Z' || first >= '0' && first <= '9';
+    }
+    if (prefix == BRACKET) {
+      return first == '[';
+    }
+    if (prefix == LEVEL) {
+      return first == '<';
+    }
+    if (prefix == MODULE) {
+      return first == 'k';
+    }
+    return first == '(';
   }
 
   /** The line with every no-break space made a plain blank. */
