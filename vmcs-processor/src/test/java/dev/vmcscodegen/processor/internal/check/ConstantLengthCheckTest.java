@@ -3,6 +3,7 @@ package dev.vmcscodegen.processor.internal.check;
 import static dev.vmcscodegen.processor.internal.check.TestSpecs.rendered;
 import static dev.vmcscodegen.processor.internal.check.TestSpecs.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,5 +32,26 @@ class ConstantLengthCheckTest {
     assertEquals(6, ConstantLengthCheck.modifiedUtf8Length("\uD83D\uDE00"));
     // 21,846 euro signs are 65,538 bytes although only 21,846 characters.
     assertEquals(1, check.check(spec("[guest 16] r", "ES_SELECTOR 0x0800 " + "\u20AC".repeat(21_846))).size());
+  }
+
+  @Test
+  void theEdgesOfEachByteCountAreWhereJvmsPutsThem() {
+    // JVMS 4.4.7: U+0001..U+007F one byte; U+0000 and U+0080..U+07FF two; U+0800..U+FFFF three
+    assertEquals(1, ConstantLengthCheck.modifiedUtf8Length("\u0001"));
+    assertEquals(1, ConstantLengthCheck.modifiedUtf8Length("\u007F"));
+    assertEquals(2, ConstantLengthCheck.modifiedUtf8Length("\u0080"));
+    assertEquals(2, ConstantLengthCheck.modifiedUtf8Length("\u07FF"));
+    assertEquals(3, ConstantLengthCheck.modifiedUtf8Length("\u0800"));
+  }
+
+  @Test
+  void theNameAndTheSdmReferenceAreConstantsToo() {
+    // each becomes a string constant of the generated enum (its name, its sdmReference())
+    List<String> name = rendered(check.check(spec("[guest 16] r", "A".repeat(65_536) + " 0x0800 d")));
+    assertEquals(1, name.size());
+    assertTrue(name.get(0).contains("the name is 65536 bytes"), name.get(0));
+    List<String> reference = rendered(check.check(spec("[guest 16] r", "ES_SELECTOR 0x0800 d | " + "S".repeat(65_536))));
+    assertEquals(1, reference.size());
+    assertTrue(reference.get(0).contains("the SDM reference is 65536 bytes"), reference.get(0));
   }
 }
