@@ -17,6 +17,8 @@ public record VmcsEncoding(int encoding) {
   public static final int INDEX_MASK = EncodingPart.INDEX.mask();
   /** Bits 11:10: type. */
   public static final int TYPE_MASK = EncodingPart.TYPE.mask();
+  /** Where the type bits start. */
+  public static final int TYPE_SHIFT = EncodingPart.TYPE.shift();
   /** Bits 14:13: width. */
   public static final int WIDTH_MASK = EncodingPart.WIDTH.mask();
   /** Where the width bits start. */
@@ -38,9 +40,13 @@ public record VmcsEncoding(int encoding) {
         | EncodingPart.INDEX.place(index);
   }
 
-  /** Bits 14:13 of {@code encoding} as a number, 0 to 3 (16-bit, 64-bit, 32-bit, natural width). */
+  /**
+   * Bits 14:13 of {@code encoding} as a number, 0 to 3 (16-bit, 64-bit, 32-bit, natural width). On every
+   * VMREAD of the software VMCS, so it reads the static constants (which the JIT folds), not the enum's
+   * fields (which it does not).
+   */
   public static int widthBits(int encoding) {
-    return EncodingPart.WIDTH.of(encoding);
+    return (encoding & WIDTH_MASK) >>> WIDTH_SHIFT;
   }
 
   /** The reserved bits (12, 15, 31:16) set in {@code encoding}, 0 when none are. */
