@@ -15,6 +15,8 @@ public record VmcsEncoding(int encoding) {
   public static final int ACCESS_HIGH_BIT = EncodingPart.ACCESS_TYPE.mask();
   /** Bits 9:1: index. */
   public static final int INDEX_MASK = EncodingPart.INDEX.mask();
+  /** Where the index bits start. */
+  public static final int INDEX_SHIFT = EncodingPart.INDEX.shift();
   /** Bits 11:10: type. */
   public static final int TYPE_MASK = EncodingPart.TYPE.mask();
   /** Where the type bits start. */

@@ -1,7 +1,7 @@
 package dev.vmcscodegen.runtime.software;
 
 import dev.vmcscodegen.runtime.LaunchState;
-import dev.vmcscodegen.encoding.EncodingPart;
+import dev.vmcscodegen.encoding.VmcsEncoding;
 
 /**
  * One VMCS region in memory (SDM Vol. 3C 25.2 "Format of the VMCS Region"): its revision identifier
@@ -20,15 +20,6 @@ final class VmcsRegion {
   private static final int SLOT_TYPE_SHIFT = 9;
   private static final int SLOT_WIDTH_SHIFT = 11;
 
-  // Table 25-21's parts as static constants, which the JIT folds on every VMREAD and VMWRITE (an enum
-  // constant's fields it does not: reading them through EncodingPart.of cost about 2 ns an access).
-  private static final int INDEX_MASK = EncodingPart.INDEX.mask();
-  private static final int INDEX_SHIFT = EncodingPart.INDEX.shift();
-  private static final int TYPE_MASK = EncodingPart.TYPE.mask();
-  private static final int TYPE_SHIFT = EncodingPart.TYPE.shift();
-  private static final int WIDTH_MASK = EncodingPart.WIDTH.mask();
-  private static final int WIDTH_SHIFT = EncodingPart.WIDTH.shift();
-
   final long[] fields = new long[SLOT_COUNT];
   LaunchState launchState = LaunchState.CLEAR;
   int revisionIdentifier;
@@ -39,9 +30,10 @@ final class VmcsRegion {
 
   /** The slot of an encoding's field; bit 0 and the reserved bits are ignored. */
   static int slotOf(int encoding) {
-    int index = (encoding & INDEX_MASK) >>> INDEX_SHIFT;
-    int type = (encoding & TYPE_MASK) >>> TYPE_SHIFT;
-    int width = (encoding & WIDTH_MASK) >>> WIDTH_SHIFT;
+    // VmcsEncoding's static masks, which the JIT folds (EncodingPart's enum fields it does not)
+    int index = (encoding & VmcsEncoding.INDEX_MASK) >>> VmcsEncoding.INDEX_SHIFT;
+    int type = (encoding & VmcsEncoding.TYPE_MASK) >>> VmcsEncoding.TYPE_SHIFT;
+    int width = (encoding & VmcsEncoding.WIDTH_MASK) >>> VmcsEncoding.WIDTH_SHIFT;
     return index | (type << SLOT_TYPE_SHIFT) | (width << SLOT_WIDTH_SHIFT);
   }
 }
