@@ -55,6 +55,20 @@ final class DumpDialect {
       }
       targets = List.copyOf(targets);
     }
+
+    /** A line whose numbers go to {@code fields} in order (a null field: that number is read past). */
+    static Rule fields(Section section, long layouts, String format, VmcsField... fields) {
+      return new Rule(section, new DumpTemplate(format),
+          Arrays.stream(fields).map(field -> field == null ? Target.ignored() : Target.of(field)).toList(), layouts,
+          null);
+    }
+
+    /** A line that holds no VMCS field: every number read past, the line always noted with {@code note}. */
+    static Rule skipped(Section section, long layouts, String format, DumpProblem note) {
+      DumpTemplate template = new DumpTemplate(format);
+      return new Rule(section, template, java.util.Collections.nCopies(template.slots().size(), Target.ignored()),
+          layouts, note);
+    }
   }
 
   private final String name;

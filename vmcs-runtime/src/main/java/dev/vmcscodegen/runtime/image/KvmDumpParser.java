@@ -28,7 +28,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -92,16 +91,14 @@ public final class KvmDumpParser {
 
   static final DumpDialect DIALECT = new DumpDialect("KVM dump_vmcs",
       "CS:   sel=0x0010, attr=0x0a09b, limit=0xffffffff, base=0x0", LAYOUTS,
-      List.of(new Rule(Section.NONE, new DumpTemplate("VMCS %p, last attempted VM-entry on CPU %d"),
-          List.of(Target.ignored(), Target.ignored()), range(EDMONDSON, FRED), DumpProblem.HEADER_LINE)),
+      List.of(Rule.skipped(Section.NONE, range(EDMONDSON, FRED), "VMCS %p, last attempted VM-entry on CPU %d",
+          DumpProblem.HEADER_LINE)),
       RULES);
 
   private KvmDumpParser() {}
 
   private static void rule(Section section, long layouts, String format, VmcsField... fields) {
-    RULES.add(new Rule(section, new DumpTemplate(format),
-        Arrays.stream(fields).map(field -> field == null ? Target.ignored() : Target.of(field)).toList(), layouts,
-        null));
+    RULES.add(Rule.fields(section, layouts, format, fields));
   }
 
   private static void segment(String register, VmcsField selector, VmcsField accessRights, VmcsField limit,
@@ -142,8 +139,7 @@ public final class KvmDumpParser {
         VmcsGuest64.IA32_PAT);
     rule(g, range(EDMONDSON, FRED), "EFER= 0x%016llx", VmcsGuest64.IA32_EFER);
     for (String kvmIdea : List.of("(effective)", "(autoload)")) {
-      RULES.add(new Rule(g, new DumpTemplate("EFER= 0x%016llx " + kvmIdea), List.of(Target.ignored()),
-          range(EDMONDSON, FRED), DumpProblem.EFFECTIVE_EFER));
+      RULES.add(Rule.skipped(g, range(EDMONDSON, FRED), "EFER= 0x%016llx " + kvmIdea, DumpProblem.EFFECTIVE_EFER));
     }
     rule(g, range(EDMONDSON, FRED), "PAT = 0x%016llx", VmcsGuest64.IA32_PAT);
     rule(g, ALL, "DebugCtl = 0x%016llx  DebugExceptions = 0x%016lx", VmcsGuest64.IA32_DEBUGCTL,
@@ -162,11 +158,10 @@ public final class KvmDumpParser {
   /** vmx_dump_msrs: "MSR %s:" then "%2d: msr=0x%08x value=0x%016llx" per entry; memory, not VMCS fields. */
   private static void msrArea(Section section, String name) {
     long layouts = range(EDMONDSON, FRED);
-    RULES.add(new Rule(section, new DumpTemplate("MSR " + name + ":"), List.of(), layouts, DumpProblem.MSR_AREA));
+    RULES.add(Rule.skipped(section, layouts, "MSR " + name + ":", DumpProblem.MSR_AREA));
     if (RULES.stream().noneMatch(rule -> rule.section() == section && rule.note() == DumpProblem.MSR_AREA
         && rule.template().format().startsWith("%"))) {
-      RULES.add(new Rule(section, new DumpTemplate("%2d: msr=0x%08x value=0x%016llx"),
-          List.of(Target.ignored(), Target.ignored(), Target.ignored()), layouts, DumpProblem.MSR_AREA));
+      RULES.add(Rule.skipped(section, layouts, "%2d: msr=0x%08x value=0x%016llx", DumpProblem.MSR_AREA));
     }
   }
 
@@ -304,9 +299,8 @@ public final class KvmDumpParser {
         VmcsControl64.VIRTUALIZATION_EXCEPTION_INFORMATION_ADDRESS);
     rule(c, range(TERTIARY, FRED), "VE info address = 0x%016llx(corrupted!)",
         VmcsControl64.VIRTUALIZATION_EXCEPTION_INFORMATION_ADDRESS);
-    RULES.add(new Rule(c, new DumpTemplate("ve_info: 0x%08x 0x%08x 0x%016llx 0x%016llx 0x%016llx 0x%04x"),
-        List.of(Target.ignored(), Target.ignored(), Target.ignored(), Target.ignored(), Target.ignored(),
-            Target.ignored()), range(TERTIARY, FRED), DumpProblem.VE_INFO_AREA));
+    RULES.add(Rule.skipped(c, range(TERTIARY, FRED), "ve_info: 0x%08x 0x%08x 0x%016llx 0x%016llx 0x%016llx 0x%04x",
+        DumpProblem.VE_INFO_AREA));
   }
 
   /** Parses a dump, as {@link #parse(String, String)} with the file name {@value #NO_FILE}. */

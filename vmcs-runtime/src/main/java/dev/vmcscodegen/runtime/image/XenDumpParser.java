@@ -25,7 +25,6 @@ import dev.vmcscodegen.runtime.image.DumpDialect.Section;
 import dev.vmcscodegen.runtime.image.DumpDialect.Target;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -82,9 +81,7 @@ public final class XenDumpParser {
   private XenDumpParser() {}
 
   private static void rule(Section section, long layouts, String format, VmcsField... fields) {
-    RULES.add(new Rule(section, new DumpTemplate(format),
-        Arrays.stream(fields).map(field -> field == null ? Target.ignored() : Target.of(field)).toList(), layouts,
-        null));
+    RULES.add(Rule.fields(section, layouts, format, fields));
   }
 
   private static void segment(String register, VmcsField selector, VmcsField accessRights, VmcsField limit,
