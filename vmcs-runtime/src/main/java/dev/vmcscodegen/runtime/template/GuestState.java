@@ -105,17 +105,19 @@ record GuestState(long cr0, long cr4, Map<Integer, Long> fields) {
     return fields;
   }
 
+  /** The data segment registers SS, DS, ES, FS, GS: selector, base, limit and access-rights fields. */
+  private static final int[][] DATA_SEGMENTS = {
+      {GUEST_SS_SELECTOR, GUEST_SS_BASE, GUEST_SS_LIMIT, GUEST_SS_ACCESS_RIGHTS},
+      {GUEST_DS_SELECTOR, GUEST_DS_BASE, GUEST_DS_LIMIT, GUEST_DS_ACCESS_RIGHTS},
+      {GUEST_ES_SELECTOR, GUEST_ES_BASE, GUEST_ES_LIMIT, GUEST_ES_ACCESS_RIGHTS},
+      {GUEST_FS_SELECTOR, GUEST_FS_BASE, GUEST_FS_LIMIT, GUEST_FS_ACCESS_RIGHTS},
+      {GUEST_GS_SELECTOR, GUEST_GS_BASE, GUEST_GS_LIMIT, GUEST_GS_ACCESS_RIGHTS}};
+
   private static void flat(Map<Integer, Long> fields, long codeRights) {
     fields.put(GUEST_RIP, ENTRY_1M);
     segment(fields, GUEST_CS_SELECTOR, GUEST_CS_BASE, GUEST_CS_LIMIT, GUEST_CS_ACCESS_RIGHTS, CODE_SELECTOR, 0,
         LIMIT_4G, codeRights);
-    int[][] data = {
-        {GUEST_SS_SELECTOR, GUEST_SS_BASE, GUEST_SS_LIMIT, GUEST_SS_ACCESS_RIGHTS},
-        {GUEST_DS_SELECTOR, GUEST_DS_BASE, GUEST_DS_LIMIT, GUEST_DS_ACCESS_RIGHTS},
-        {GUEST_ES_SELECTOR, GUEST_ES_BASE, GUEST_ES_LIMIT, GUEST_ES_ACCESS_RIGHTS},
-        {GUEST_FS_SELECTOR, GUEST_FS_BASE, GUEST_FS_LIMIT, GUEST_FS_ACCESS_RIGHTS},
-        {GUEST_GS_SELECTOR, GUEST_GS_BASE, GUEST_GS_LIMIT, GUEST_GS_ACCESS_RIGHTS}};
-    for (int[] register : data) {
+    for (int[] register : DATA_SEGMENTS) {
       segment(fields, register[0], register[1], register[2], register[3], DATA_SELECTOR, 0, LIMIT_4G, DATA_16 | FLAT_32);
     }
     // A GDT of four descriptors (null, code, data, TSS) and an empty IDT, at low addresses.
@@ -126,13 +128,7 @@ record GuestState(long cr0, long cr4, Map<Integer, Long> fields) {
   }
 
   private static void realData(Map<Integer, Long> fields) {
-    int[][] data = {
-        {GUEST_SS_SELECTOR, GUEST_SS_BASE, GUEST_SS_LIMIT, GUEST_SS_ACCESS_RIGHTS},
-        {GUEST_DS_SELECTOR, GUEST_DS_BASE, GUEST_DS_LIMIT, GUEST_DS_ACCESS_RIGHTS},
-        {GUEST_ES_SELECTOR, GUEST_ES_BASE, GUEST_ES_LIMIT, GUEST_ES_ACCESS_RIGHTS},
-        {GUEST_FS_SELECTOR, GUEST_FS_BASE, GUEST_FS_LIMIT, GUEST_FS_ACCESS_RIGHTS},
-        {GUEST_GS_SELECTOR, GUEST_GS_BASE, GUEST_GS_LIMIT, GUEST_GS_ACCESS_RIGHTS}};
-    for (int[] register : data) {
+    for (int[] register : DATA_SEGMENTS) {
       segment(fields, register[0], register[1], register[2], register[3], 0, 0, ResetState.LIMIT, DATA_16);
     }
   }
