@@ -36,12 +36,16 @@ public final class EntryState {
   private final PhysicalMemory memory;
   private final Set<Integer> reads = new LinkedHashSet<>();
   private OptionalLong qualification = OptionalLong.empty();
+  /** The width {@link #canonical} checks against, decided once from the facts and the image's CR4s. */
+  private final int linearAddressWidth;
 
   EntryState(VmcsImage image, EntryCapabilities capabilities, ProcessorFacts facts, PhysicalMemory memory) {
     this.image = image;
     this.capabilities = capabilities;
     this.facts = facts;
     this.memory = memory;
+    int width = facts.linearAddressWidth();
+    this.linearAddressWidth = width < 57 && (hasLa57(HOST_CR4) || hasLa57(GUEST_CR4)) ? 57 : width;
   }
 
   /** The capability profile. */
@@ -234,10 +238,7 @@ public final class EntryState {
    * kernel addresses such as {@code 0xff3c22c2bf880000} in its host GS base, canonical only on 57 bits.
    */
   public boolean canonical(long address) {
-    int width = facts.linearAddressWidth();
-    if (width < 57 && (hasLa57(HOST_CR4) || hasLa57(GUEST_CR4))) {
-      width = 57;
-    }
+    int width = linearAddressWidth;
     if (width >= 64) {
       return true;
     }
